@@ -1,0 +1,125 @@
+package vn.hocso.lms.accounts.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.hocso.lms.units.domain.OrgUnit;
+
+/** A login to the platform. The password is kept only as a PBKDF2 hash. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+  @Id
+  @TableGenerator(
+      name = "account_ids",
+      table = "id_sequence",
+      pkColumnName = "sequence_name",
+      valueColumnName = "next_value",
+      pkColumnValue = "account",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "account_ids")
+  private Long id;
+
+  @Column(nullable = false, unique = true, updatable = false)
+  private String username;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "home_unit_id")
+  private OrgUnit homeUnit;
+
+  @Column(nullable = false)
+  private boolean enabled;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+  private Set<RoleGrant> grants = new HashSet<>();
+
+  @Version private long revision;
+
+  protected Account() {
+    // for JPA
+  }
+
+  public Account(String username, char[] password, String displayName, OrgUnit homeUnit) {
+    this.username = normalise(username);
+    if (!USERNAME.matcher(this.username).matches()) {
+      throw new IllegalArgumentException(
+          "A username has 3 to 64 lower-case letters, digits, dots, hyphens or underscores");
+    }
+    if (displayName == null || displayName.isBlank()) {
+      throw new IllegalArgumentException("An account needs a display name");
+    }
+    this.displayName = displayName.strip();
+    this.homeUnit = homeUnit;
+    this.passwordHash = PasswordHashing.hash(password);
+    this.enabled = true;
+    // Databases keep microseconds; truncating here makes what we hold equal what we stored.
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Usernames are compared without case. */
+  public static String normalise(String username) {
+    return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+  }
+
+  public void grant(Role role, OrgUnit scope) {
+    grants.add(new RoleGrant(role, scope == null ? null : scope.id()));
+  }
+
+  /** Whether the password is this account's; a disabled account accepts none. */
+  public boolean acceptsPassword(char[] password) {
+    return enabled && PasswordHashing.matches(password, passwordHash);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Set<RoleGrant> grants() {
+    return Set.copyOf(grants);
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+}

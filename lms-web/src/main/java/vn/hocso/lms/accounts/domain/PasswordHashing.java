@@ -1,0 +1,81 @@
+package vn.hocso.lms.accounts.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * PBKDF2-HMAC-SHA256 with 210,000 iterations (OWASP's 2023 figure), a 16-byte random salt and a
+ * 32-byte key, stored as {@code pbkdf2-sha256:ITERATIONS:SALT:KEY} (Base64). The iteration count is
+ * kept in the hash so it can be raised later without breaking existing accounts.
+ */
+public final class PasswordHashing {
+
+  public static final int ITERATIONS = 210_000;
+
+  private static final String PREFIX = "pbkdf2-sha256";
+  private static final int SALT_BYTES = 16;
+  private static final int KEY_BITS = 256;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private PasswordHashing() {}
+
+  public static String hash(char[] password) {
+    if (password == null || password.length == 0) {
+      throw new IllegalArgumentException("A password cannot be empty");
+    }
+    var salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    var encoder = Base64.getEncoder();
+    return String.join(
+        ":",
+        PREFIX,
+        Integer.toString(ITERATIONS),
+        encoder.encodeToString(salt),
+        encoder.encodeToString(derive(password, salt, ITERATIONS)));
+  }
+
+  /** Whether the password matches; false for any hash this class did not make. */
+  public static boolean matches(char[] password, String storedHash) {
+    if (password == null || storedHash == null) {
+      return false;
+    }
+    var parts = storedHash.split(":");
+    if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+      return false;
+    }
+    try {
+      int iterations = Integer.parseInt(parts[1]);
+      var decoder = Base64.getDecoder();
+      var salt = decoder.decode(parts[2]);
+      var expected = decoder.decode(parts[3]);
+      // Constant-time comparison, so timing tells nothing of how much matched.
+      return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Spends the same work as a real check, so a login with an unknown name takes as long as one with
+   * a wrong password.
+   */
+  public static void spendEquivalentWork(char[] password) {
+    derive(password, "-no-such-account-".getBytes(StandardCharsets.UTF_8), ITERATIONS);
+  }
+
+  private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    var spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
+    try {
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JVM", e);
+    } finally {
+      spec.clearPassword();
+    }
+  }
+}

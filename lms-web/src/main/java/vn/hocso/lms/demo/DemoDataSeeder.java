@@ -1,0 +1,140 @@
+package vn.hocso.lms.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import vn.hocso.content.course.domain.Course;
+import vn.hocso.content.course.domain.Track;
+import vn.hocso.lms.accounts.domain.Account;
+import vn.hocso.lms.accounts.domain.Role;
+import vn.hocso.lms.units.control.UnitTreeLoader;
+import vn.hocso.lms.units.domain.OrgUnit;
+import vn.hocso.lms.units.domain.UnitKind;
+
+/**
+ * Fills an empty database with the demo data: the Union's real tree, a few demo branches, one
+ * account per role and a few courses. Each part is added only if missing, so a restart changes
+ * nothing.
+ */
+@ApplicationScoped
+public class DemoDataSeeder {
+
+  static final List<String> DEMO_BRANCHES =
+      List.of("Chi hội Tổ dân phố 1", "Chi hội Tổ dân phố 2", "Chi hội Tổ dân phố 3");
+
+  @PersistenceContext private EntityManager entityManager;
+
+  protected DemoDataSeeder() {
+    // for CDI
+  }
+
+  public DemoDataSeeder(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  @Transactional
+  public void seed() {
+    new UnitTreeLoader(entityManager).loadIfEmpty();
+    entityManager.flush();
+    var commune = unitByCode(DemoAccount.DEMO_COMMUNE);
+    addBranchesTo(commune);
+    addAccounts(commune);
+    addCourses();
+  }
+
+  private void addBranchesTo(OrgUnit commune) {
+    var existing =
+        entityManager
+            .createQuery("select count(u) from OrgUnit u where u.parent = :commune", Long.class)
+            .setParameter("commune", commune)
+            .getSingleResult();
+    if (existing == 0) {
+      for (var name : DEMO_BRANCHES) {
+        entityManager.persist(
+            commune.addChild(null, name, UnitKind.BRANCH, UnitTreeLoader.REORGANISED_ON));
+      }
+    }
+  }
+
+  private void addAccounts(OrgUnit commune) {
+    var central =
+        entityManager
+            .createQuery("select u from OrgUnit u where u.kind = :kind", OrgUnit.class)
+            .setParameter("kind", UnitKind.CENTRAL)
+            .getSingleResult();
+    for (var demo : DemoAccount.ALL) {
+      var exists =
+          entityManager
+              .createQuery("select count(a) from Account a where a.username = :u", Long.class)
+              .setParameter("u", demo.username())
+              .getSingleResult();
+      if (exists > 0) {
+        continue;
+      }
+      var scope = demo.scopeCode() == null ? central : unitByCode(demo.scopeCode());
+      var account =
+          new Account(
+              demo.username(), DemoAccount.PASSWORD.toCharArray(), demo.displayName(), commune);
+      account.grant(Role.LEARNER, null);
+      if (demo.role() != Role.LEARNER) {
+        account.grant(demo.role(), scope);
+      }
+      entityManager.persist(account);
+    }
+  }
+
+  private void addCourses() {
+    for (var course : demoCourses()) {
+      var exists =
+          entityManager
+              .createQuery("select count(c) from Course c where c.activityIri = :iri", Long.class)
+              .setParameter("iri", course.activityIri().toString())
+              .getSingleResult();
+      if (exists == 0) {
+        course.publish();
+        entityManager.persist(course);
+      }
+    }
+  }
+
+  private OrgUnit unitByCode(String code) {
+    return entityManager
+        .createQuery("select u from OrgUnit u where u.code = :code", OrgUnit.class)
+        .setParameter("code", code)
+        .getSingleResult();
+  }
+
+  static List<Course> demoCourses() {
+    return List.of(
+        new Course(
+            "thanh-toan-bang-ma-qr",
+            "Thanh toán bằng mã QR",
+            "Paying with a QR code",
+            "Quét mã VietQR để chuyển tiền và trả tiền hàng an toàn bằng ứng dụng ngân hàng.",
+            Track.ELECTRONIC_PAYMENT,
+            30),
+        new Course(
+            "mo-cua-hang-tren-san-thuong-mai-dien-tu",
+            "Mở cửa hàng trên sàn thương mại điện tử",
+            "Opening a shop on an e-commerce platform",
+            "Đăng ký gian hàng, chụp ảnh sản phẩm và viết mô tả để bán hàng trực tuyến.",
+            Track.E_COMMERCE,
+            45),
+        new Course(
+            "tai-khoan-dinh-danh-dien-tu-vneid",
+            "Tài khoản định danh điện tử VNeID",
+            "Your VNeID electronic identity account",
+            "Hiểu các mức tài khoản VNeID và dùng VNeID để đăng nhập Cổng Dịch vụ công quốc gia.",
+            Track.ONLINE_PUBLIC_SERVICES,
+            40),
+        new Course(
+            "to-chuc-lop-ky-nang-so-tai-co-so",
+            "Tổ chức lớp kỹ năng số tại cơ sở",
+            "Running a digital-skills class in your commune",
+            "Dành cho cán bộ Hội: chuẩn bị, tổ chức và theo dõi một lớp kỹ năng số cho hội viên.",
+            Track.UNION_WORK,
+            60));
+  }
+}
