@@ -83,6 +83,8 @@ class PersistenceTest {
         var em = factory.createEntityManager();
         var read =
             em.createQuery("select a from Account a where a.username = 'thoigian'", Account.class)
+                .setHint("jakarta.persistence.cache.retrieveMode", "BYPASS")
+                .setHint("eclipselink.refresh", "true")
                 .getSingleResult();
         assertThat(read).isNotSameAs(written[0]);
         assertThat(read.createdAt()).isEqualTo(written[0].createdAt());

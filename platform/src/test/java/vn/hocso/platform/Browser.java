@@ -1,0 +1,89 @@
+package vn.hocso.platform;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium, sized like a cheap phone (360 × 740), with everything it writes kept
+ * under target/ so a run leaves nothing behind.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+
+  public Browser() throws Exception {
+    var home = Files.createDirectories(Path.of("target", "chromium").toAbsolutePath());
+    var profile = Files.createTempDirectory(home, "profile-");
+    var options =
+        new ChromeOptions()
+            .setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"))
+            .addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--lang=vi",
+                "--window-size=360,740",
+                "--user-data-dir=" + profile);
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
+            .withEnvironment(
+                Map.of(
+                    "TMPDIR", home.toString(),
+                    "HOME", home.toString(),
+                    "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                    "XDG_CACHE_HOME", home.resolve("cache").toString()))
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(360, 740));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(java.net.URI uri) {
+    driver.get(uri.toString());
+  }
+
+  public WebElement waitFor(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public void waitForUrlContaining(String fragment) {
+    wait.until(ExpectedConditions.urlContains(fragment));
+  }
+
+  public Path screenshot(String name) throws Exception {
+    var target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+    Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    return target;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,72 @@
+package vn.hocso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** A member logs in through the real home page in a real browser, on a phone-sized screen. */
+class LoginPageIT {
+
+  static PlatformProcess platform;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = SharedPlatform.get();
+    browser = new Browser();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void demoLearnerLogsInAndSeesTheCourses() throws Exception {
+    browser.open(platform.uri("/"));
+    browser.waitFor(By.id("login:username")).sendKeys("hocvien");
+    browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
+    browser.screenshot("home-360");
+    browser.driver().findElement(By.id("login:submit")).click();
+
+    browser.waitForUrlContaining("/app/courses.xhtml");
+    assertThat(browser.waitFor(By.id("who")).getText()).isEqualTo("hocvien");
+    assertThat(browser.driver().findElements(By.cssSelector(".course-card h2")))
+        .extracting(element -> element.getText())
+        .contains("Thanh toán bằng mã QR", "Tài khoản định danh điện tử VNeID");
+    browser.screenshot("courses-360");
+
+    browser.driver().findElement(By.id("account:logout")).click();
+    browser.waitFor(By.id("login:username"));
+  }
+
+  @Test
+  void wrongPasswordIsRefusedWithAMessageInVietnamese() {
+    browser.open(platform.uri("/login.xhtml"));
+    browser.waitFor(By.id("login:username")).sendKeys("hocvien");
+    browser.driver().findElement(By.id("login:password")).sendKeys("sai-mat-khau");
+    browser.driver().findElement(By.id("login:submit")).click();
+
+    assertThat(browser.waitFor(By.id("login:messages")).getText())
+        .contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("/app/");
+  }
+
+  @Test
+  void switchesToEnglish() {
+    browser.open(platform.uri("/"));
+    browser.waitFor(By.id("language:en")).click();
+
+    assertThat(browser.waitFor(By.id("login:submit")).getText()).isEqualTo("Sign in");
+    assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+        .isEqualTo("en");
+
+    browser.waitFor(By.id("language:vi")).click();
+    assertThat(browser.waitFor(By.id("login:submit")).getText()).isEqualTo("Đăng nhập");
+  }
+}
