@@ -46,6 +46,7 @@ class AboutAndHealthIT {
     assertThat(response.body())
         .contains("\"status\":\"UP\"")
         .contains("\"name\":\"lms\"")
+        .contains("\"name\":\"platform\"")
         .contains("\"name\":\"lrs-database\"")
         .doesNotContain("DOWN");
   }

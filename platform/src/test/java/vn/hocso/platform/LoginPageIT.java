@@ -29,6 +29,8 @@ class LoginPageIT {
   @Test
   void demoLearnerLogsInAndSeesTheCourses() throws Exception {
     browser.open(platform.uri("/"));
+    browser.waitFor(By.tagName("h1"));
+    browser.screenshot("home-top-360");
     browser.waitFor(By.id("login:username")).sendKeys("hocvien");
     browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
     browser.screenshot("home-360");

@@ -35,6 +35,31 @@ public final class PlatformProcess implements AutoCloseable {
   /** Starts the platform and returns once /health/ready says UP. */
   public static PlatformProcess start(Path dataFolder, Map<String, String> environment)
       throws IOException, InterruptedException {
+    var started = launch(dataFolder, environment);
+    started.awaitHealth(response -> response.statusCode() == 200 && isUp(response.body()));
+    return started;
+  }
+
+  /**
+   * Starts the platform and returns once /health/ready answers for both applications, UP or DOWN:
+   * for tests of what a broken configuration reports.
+   */
+  public static PlatformProcess startAnswering(Path dataFolder, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    var started = launch(dataFolder, environment);
+    started.awaitHealth(
+        response ->
+            response.body().contains("\"name\":\"platform\"")
+                && response.body().contains("\"name\":\"lrs-database\""));
+    return started;
+  }
+
+  private static boolean isUp(String healthBody) {
+    return healthBody.startsWith("{\"status\":\"UP\"");
+  }
+
+  private static PlatformProcess launch(Path dataFolder, Map<String, String> environment)
+      throws IOException {
     var platform = Path.of(System.getProperty("hocso.platform.dir", "target/platform"));
     Files.createDirectories(dataFolder);
     int port = freePort();
@@ -55,7 +80,9 @@ public final class PlatformProcess implements AutoCloseable {
             "--deploy",
             platform.resolve("ROOT.war").toString(),
             "--deploy",
-            platform.resolve("xapi.war").toString()));
+            platform.resolve("xapi.war").toString(),
+            "--deploy",
+            platform.resolve("platform-readiness.war").toString()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("HOCSO_DATA", dataFolder.toAbsolutePath().toString());
@@ -64,11 +91,11 @@ public final class PlatformProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     var started = new PlatformProcess(builder.start(), port, log);
     Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-    started.awaitReady();
     return started;
   }
 
-  private void awaitReady() throws IOException, InterruptedException {
+  private void awaitHealth(java.util.function.Predicate<HttpResponse<String>> answered)
+      throws IOException, InterruptedException {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     var deadline = Instant.now().plus(READY_TIMEOUT);
     String last = "no answer";
@@ -84,7 +111,7 @@ public final class PlatformProcess implements AutoCloseable {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         last = response.statusCode() + " " + response.body();
-        if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
+        if (answered.test(response)) {
           return;
         }
       } catch (IOException notYet) {
@@ -100,8 +127,12 @@ public final class PlatformProcess implements AutoCloseable {
     return URI.create("http://localhost:" + port + path);
   }
 
-  public int port() {
-    return port;
+  /** GETs a path of the platform. */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   public Path log() {

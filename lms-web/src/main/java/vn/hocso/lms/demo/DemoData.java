@@ -24,11 +24,11 @@ public class DemoData {
   @Inject DemoDataSeeder seeder;
 
   @Inject
-  @ConfigProperty(name = "hocso.demo-data")
+  @ConfigProperty(name = "hocso.demo-data", defaultValue = "true")
   boolean enabled;
 
   @Inject
-  @ConfigProperty(name = "hocso.data")
+  @ConfigProperty(name = "hocso.data", defaultValue = "data")
   String dataFolder;
 
   void onSchemaReady(@Observes LmsSchema.SchemaReady ready) {

@@ -1,12 +1,10 @@
 package vn.hocso.lms.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -25,11 +23,8 @@ public class LmsReadiness implements HealthCheck {
 
   @Inject LmsSchema schema;
 
-  @Resource(lookup = LmsDataSource.JNDI_NAME)
-  DataSource dataSource;
-
   @Inject
-  @ConfigProperty(name = "hocso.lrs.url")
+  @ConfigProperty(name = "hocso.lrs.url", defaultValue = "http://localhost:8080/xapi/")
   String lrsUrl;
 
   @Override
@@ -41,10 +36,8 @@ public class LmsReadiness implements HealthCheck {
       up = false;
       response.withData("database", problem.get());
     } else {
-      try (var connection = dataSource.getConnection();
-          var statement = connection.createStatement();
-          var rows = statement.executeQuery("select 1")) {
-        rows.next();
+      try {
+        schema.ping();
         response.withData("database", "UP");
       } catch (SQLException e) {
         up = false;

@@ -47,8 +47,11 @@ public class LmsSchema {
       problem = null;
       LOG.info(() -> "LMS schema at version " + result);
     } catch (RuntimeException e) {
-      problem = "LMS database unavailable: " + rootMessage(e);
-      LOG.severe(problem);
+      var now = "LMS database unavailable: " + rootMessage(e);
+      if (!now.equals(problem)) {
+        LOG.severe(now); // once per distinct problem, not at every readiness probe
+      }
+      problem = now;
       return Optional.of(problem);
     }
     schemaReady.fire(new SchemaReady());
@@ -66,6 +69,18 @@ public class LmsSchema {
         .load()
         .migrate()
         .targetSchemaVersion;
+  }
+
+  /**
+   * Asks the database a trivial question now. Here rather than in the readiness check: Payara runs
+   * health checks outside the application's naming context, where the data source is not bound.
+   */
+  public void ping() throws java.sql.SQLException {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("select 1")) {
+      rows.next();
+    }
   }
 
   public static String rootMessage(Throwable e) {

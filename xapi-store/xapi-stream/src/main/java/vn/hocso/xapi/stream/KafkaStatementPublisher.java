@@ -35,8 +35,26 @@ public final class KafkaStatementPublisher implements StatementStreamPublisher {
   public KafkaStatementPublisher(KafkaStreamSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.producer =
-        new KafkaProducer<>(
-            producerConfig(settings), new StringSerializer(), new StringSerializer());
+        withKafkaClassLoader(
+            () ->
+                new KafkaProducer<>(
+                    producerConfig(settings), new StringSerializer(), new StringSerializer()));
+  }
+
+  /**
+   * Kafka loads its configured classes through the thread's context class loader. In an application
+   * server that may be the server's (a health-check thread, say), which cannot see kafka-clients
+   * inside the application; so Kafka objects are made with this library's loader.
+   */
+  static <T> T withKafkaClassLoader(java.util.function.Supplier<T> make) {
+    var thread = Thread.currentThread();
+    var previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(KafkaStatementPublisher.class.getClassLoader());
+    try {
+      return make.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private static Map<String, Object> producerConfig(KafkaStreamSettings settings) {
@@ -133,7 +151,7 @@ public final class KafkaStatementPublisher implements StatementStreamPublisher {
             timeoutMillis);
     Admin admin = null;
     try {
-      admin = Admin.create(config);
+      admin = withKafkaClassLoader(() -> Admin.create(config));
       admin
           .describeCluster(new DescribeClusterOptions().timeoutMs(Integer.valueOf(timeoutMillis)))
           .clusterId()

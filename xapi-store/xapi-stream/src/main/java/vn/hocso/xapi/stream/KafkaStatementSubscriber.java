@@ -44,7 +44,9 @@ public final class KafkaStatementSubscriber implements StatementStreamSubscriber
             "false",
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "earliest");
-    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    this.consumer =
+        KafkaStatementPublisher.withKafkaClassLoader(
+            () -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()));
     consumer.subscribe(List.of(settings.topic()));
   }
 

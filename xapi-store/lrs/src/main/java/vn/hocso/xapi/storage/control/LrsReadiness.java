@@ -1,10 +1,8 @@
 package vn.hocso.xapi.storage.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,9 +14,6 @@ public class LrsReadiness implements HealthCheck {
 
   @Inject LrsSchema schema;
 
-  @Resource(lookup = LrsDataSource.JNDI_NAME)
-  DataSource dataSource;
-
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("lrs-database");
@@ -26,10 +21,8 @@ public class LrsReadiness implements HealthCheck {
     if (problem.isPresent()) {
       return response.down().withData("problem", problem.get()).build();
     }
-    try (var connection = dataSource.getConnection();
-        var statement = connection.createStatement();
-        var rows = statement.executeQuery("select 1")) {
-      rows.next();
+    try {
+      schema.ping();
       return response.up().build();
     } catch (SQLException e) {
       return response

@@ -51,10 +51,25 @@ public class LrsSchema {
       problem = null;
       LOG.info(() -> "LRS schema at version " + result.targetSchemaVersion);
     } catch (RuntimeException e) {
-      problem = "LRS database unavailable: " + rootMessage(e);
-      LOG.severe(problem);
+      var now = "LRS database unavailable: " + rootMessage(e);
+      if (!now.equals(problem)) {
+        LOG.severe(now); // once per distinct problem, not at every readiness probe
+      }
+      problem = now;
     }
     return Optional.ofNullable(problem);
+  }
+
+  /**
+   * Asks the database a trivial question now. Here rather than in the readiness check: Payara runs
+   * health checks outside the application's naming context, where the data source is not bound.
+   */
+  public void ping() throws java.sql.SQLException {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("select 1")) {
+      rows.next();
+    }
   }
 
   static String rootMessage(Throwable e) {
