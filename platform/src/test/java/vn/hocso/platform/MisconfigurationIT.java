@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A wrong setting is reported plainly, and what does not depend on it goes on working. */
 class MisconfigurationIT {
 
-  static final String DATABASE = "hocso_it_misconfigured";
+  static final String DATABASE = SharedPlatform.DATABASE + "_misconfigured";
 
   @Test
   void reportsAWrongDatabasePasswordAndAnUnreachableBroker() throws Exception {
@@ -36,7 +36,7 @@ class MisconfigurationIT {
           .contains("DEGRADED");
       assertThat(platform.get("/xapi/about").statusCode()).isEqualTo(200);
       assertThat(Files.readString(platform.log()))
-          .contains("Access denied for user 'hocso_it_misconfigured'");
+          .contains("Access denied for user '" + DATABASE + "'");
     }
   }
 }

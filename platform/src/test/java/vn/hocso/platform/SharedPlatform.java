@@ -1,6 +1,7 @@
 package vn.hocso.platform;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 
 /**
  * The one platform that the black-box tests share, started on first use and stopped when the test
@@ -8,7 +9,15 @@ import java.nio.file.Path;
  */
 public final class SharedPlatform {
 
-  static final String DATABASE = "hocso_it";
+  /**
+   * Its own database on the local MariaDB; a parallel run names another with -Dhocso.it.database.
+   */
+  static final String DATABASE = System.getProperty("hocso.it.database", "hocso_it");
+
+  /** The LRS client the platform creates at start (LRS_BOOTSTRAP_KEY / _SECRET). */
+  public static final String LRS_KEY = "hocso-it";
+
+  public static final String LRS_SECRET = "hocso-it-secret";
 
   private static PlatformProcess platform;
 
@@ -17,9 +26,11 @@ public final class SharedPlatform {
   public static synchronized PlatformProcess get() throws Exception {
     if (platform == null) {
       MariaDbDatabases.recreate(DATABASE);
-      var data = Path.of(System.getProperty("hocso.platform.data", "target/it-data"), "shared");
-      platform =
-          PlatformProcess.start(data, MariaDbDatabases.platformEnvironment(DATABASE, DATABASE));
+      var data = Path.of(System.getProperty("hocso.platform.data", "target/it-data"), DATABASE);
+      var environment = new HashMap<>(MariaDbDatabases.platformEnvironment(DATABASE, DATABASE));
+      environment.put("LRS_BOOTSTRAP_KEY", LRS_KEY);
+      environment.put("LRS_BOOTSTRAP_SECRET", LRS_SECRET);
+      platform = PlatformProcess.start(data, environment);
     }
     return platform;
   }
