@@ -1,9 +1,9 @@
 package vn.hocso.content.course.application;
 
-import vn.hocso.content.course.domain.Course;
+import vn.hocso.content.course.domain.CourseVersion;
 import vn.hocso.content.course.domain.Track;
 
-/** What a catalogue list shows of a course. */
+/** What a catalogue list shows of a course: its published version. {@code id} is the course's. */
 public record CourseSummary(
     long id,
     String activityIri,
@@ -13,14 +13,14 @@ public record CourseSummary(
     Track track,
     int estimatedMinutes) {
 
-  static CourseSummary of(Course course) {
+  static CourseSummary of(CourseVersion version) {
     return new CourseSummary(
-        course.id(),
-        course.activityIri().toString(),
-        course.title(),
-        course.titleEnglish(),
-        course.summary(),
-        course.track(),
-        course.estimatedMinutes());
+        version.course().id(),
+        version.course().activityIri().toString(),
+        version.title(),
+        version.titleEnglish(),
+        version.summary(),
+        version.track(),
+        version.estimatedMinutes());
   }
 }

@@ -1,19 +1,30 @@
 package vn.hocso.content.course.domain;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.net.URI;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 
-/** A course a learner can take. Its activity IRI is fixed at creation and never changes. */
+/**
+ * A course a learner can take: its stable identity (slug and activity IRI, fixed at creation) and
+ * its numbered versions. At most one version is being worked on (draft or in review) and at most
+ * one is published; editing a published course starts a new draft copied from it, so the published
+ * version never changes. A learner keeps the version she started (her enrolment remembers its id)
+ * and statements of all versions count together because activity IRIs are shared.
+ */
 @Entity
 @Table(name = "course")
 public class Course {
@@ -32,24 +43,9 @@ public class Course {
   @Column(name = "activity_iri", nullable = false, unique = true, updatable = false)
   private String activityIri;
 
-  @Column(nullable = false)
-  private String title;
-
-  @Column(name = "title_en")
-  private String titleEnglish;
-
-  @Column(nullable = false, length = 2000)
-  private String summary;
-
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private Track track;
-
-  @Column(name = "estimated_minutes", nullable = false)
-  private int estimatedMinutes;
-
-  @Column(nullable = false)
-  private boolean published;
+  @OneToMany(mappedBy = "course", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("number")
+  private List<CourseVersion> versions = new ArrayList<>();
 
   @Version private long revision;
 
@@ -57,7 +53,7 @@ public class Course {
     // for JPA
   }
 
-  /** A new, unpublished course. */
+  /** A new course whose first version is a draft with these details. */
   public Course(
       String slug,
       String title,
@@ -66,42 +62,7 @@ public class Course {
       Track track,
       int estimatedMinutes) {
     this.activityIri = ActivityIri.ofCourse(slug).toString();
-    retitle(title, titleEnglish);
-    describe(summary);
-    this.track = Objects.requireNonNull(track, "A course belongs to a track");
-    estimate(estimatedMinutes);
-  }
-
-  public void retitle(String title, String titleEnglish) {
-    if (title == null || title.isBlank()) {
-      throw new IllegalArgumentException("A course needs a title");
-    }
-    if (title.length() > 200) {
-      throw new IllegalArgumentException("A course title has at most 200 characters");
-    }
-    this.title = title.strip();
-    this.titleEnglish = titleEnglish == null ? null : titleEnglish.strip();
-  }
-
-  public void describe(String summary) {
-    if (summary == null || summary.isBlank()) {
-      throw new IllegalArgumentException("A course needs a summary");
-    }
-    if (summary.length() > 2000) {
-      throw new IllegalArgumentException("A course summary has at most 2000 characters");
-    }
-    this.summary = summary.strip();
-  }
-
-  public void estimate(int minutes) {
-    if (minutes < 1 || minutes > 6000) {
-      throw new IllegalArgumentException("A course takes between 1 and 6000 minutes");
-    }
-    this.estimatedMinutes = minutes;
-  }
-
-  public void publish() {
-    this.published = true;
+    versions.add(new CourseVersion(this, 1, title, titleEnglish, summary, track, estimatedMinutes));
   }
 
   public Long id() {
@@ -112,27 +73,117 @@ public class Course {
     return URI.create(activityIri);
   }
 
+  /** The slug the course's activity IRIs are built from. */
+  public String slug() {
+    return ActivityIri.courseSlugOf(activityIri());
+  }
+
+  /** Every version, oldest first. */
+  public List<CourseVersion> versions() {
+    return Collections.unmodifiableList(versions);
+  }
+
+  /** The version with this number. */
+  public CourseVersion version(int number) {
+    return versions.stream()
+        .filter(v -> v.number() == number)
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException(activityIri + " has no version " + number));
+  }
+
+  /** The version new learners start, if one is published. */
+  public Optional<CourseVersion> publishedVersion() {
+    return versions.stream().filter(v -> v.status() == VersionStatus.PUBLISHED).findFirst();
+  }
+
+  /** The version being written or reviewed, if any. */
+  public Optional<CourseVersion> workingVersion() {
+    return versions.stream().filter(CourseVersion::isWorkingVersion).findFirst();
+  }
+
+  /**
+   * The draft to edit: the current draft, or a new one copied from the published version (keeping
+   * every activity IRI). A version in review must first be returned to draft.
+   */
+  public CourseVersion edit() {
+    var working = workingVersion();
+    if (working.isPresent()) {
+      if (working.get().status() == VersionStatus.IN_REVIEW) {
+        throw new IllegalStateException(
+            "Version " + working.get().number() + " is in review; return it to draft to edit it");
+      }
+      return working.get();
+    }
+    var published =
+        publishedVersion()
+            .orElseThrow(() -> new IllegalStateException("A course without versions"));
+    var draft = published.copyAsDraft(latestNumber() + 1);
+    versions.add(draft);
+    return draft;
+  }
+
+  /** Hands the draft over for review; it is locked until published or returned. */
+  public void submitForReview() {
+    working().submitForReview();
+  }
+
+  /** Sends the version in review back to its author as a draft. */
+  public void returnToDraft() {
+    working().returnToDraft();
+  }
+
+  /**
+   * Publishes the working version (a draft or a version in review: who may skip review is decided
+   * by the LMS's roles, not here); the previously published version is superseded.
+   *
+   * @throws CourseNotPublishableException naming every problem, when the version is not ready
+   */
+  public void publish() {
+    var next = working();
+    next.requirePublishable();
+    publishedVersion().ifPresent(CourseVersion::supersede);
+    next.markPublished();
+  }
+
+  /** True once a version has been published. */
+  public boolean isPublished() {
+    return publishedVersion().isPresent();
+  }
+
+  /**
+   * The version whose title and summary stand for the course: the published one, else the draft.
+   */
+  public CourseVersion currentVersion() {
+    return publishedVersion().orElseGet(() -> versions.get(versions.size() - 1));
+  }
+
   public String title() {
-    return title;
+    return currentVersion().title();
   }
 
   public String titleEnglish() {
-    return titleEnglish;
+    return currentVersion().titleEnglish();
   }
 
   public String summary() {
-    return summary;
+    return currentVersion().summary();
   }
 
   public Track track() {
-    return track;
+    return currentVersion().track();
   }
 
   public int estimatedMinutes() {
-    return estimatedMinutes;
+    return currentVersion().estimatedMinutes();
   }
 
-  public boolean isPublished() {
-    return published;
+  private CourseVersion working() {
+    return workingVersion()
+        .orElseThrow(
+            () -> new IllegalStateException(activityIri + " has no draft; edit it to start one"));
+  }
+
+  private int latestNumber() {
+    return versions.stream().mapToInt(CourseVersion::number).max().orElse(0);
   }
 }

@@ -57,8 +57,13 @@ public class OrgUnit {
   @Column(name = "valid_from", nullable = false)
   private LocalDate validFrom;
 
+  /** The first day the unit no longer exists (exclusive), or null while it is open. */
   @Column(name = "valid_to")
   private LocalDate validTo;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "closed_reason")
+  private ClosureReason closedReason;
 
   @Version private long revision;
 
@@ -105,6 +110,57 @@ public class OrgUnit {
     this.name = name.strip();
   }
 
+  /** Whether the unit exists on that day. */
+  public boolean isOpenOn(LocalDate day) {
+    return !day.isBefore(validFrom) && (validTo == null || day.isBefore(validTo));
+  }
+
+  /** Whether this unit is the given one or lies anywhere below it. */
+  public boolean isWithin(OrgUnit ancestor) {
+    for (OrgUnit unit = this; unit != null; unit = unit.parent) {
+      if (unit == ancestor || (unit.id != null && unit.id.equals(ancestor.id))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Puts the unit below another from that day on; its sub-units and people come with it. */
+  public void moveUnder(OrgUnit newParent, LocalDate on) {
+    requireOpenOn(on);
+    newParent.requireOpenOn(on);
+    if (!kind.mayBeChildOf(newParent.kind)) {
+      throw new UnitRuleException(
+          "Không thể đặt " + name + " dưới " + newParent.name + ": sai cấp đơn vị",
+          "A " + kind + " cannot sit below a " + newParent.kind);
+    }
+    if (newParent.isWithin(this)) {
+      throw new UnitRuleException(
+          "Không thể đặt " + name + " dưới chính nó hoặc đơn vị cấp dưới của nó",
+          "A unit cannot move below itself or one of its own sub-units");
+    }
+    parent = newParent;
+  }
+
+  /** Ends the unit's life: from that day on it no longer exists. Its row stays for history. */
+  public void close(LocalDate on, ClosureReason reason) {
+    requireOpenOn(on);
+    if (!on.isAfter(validFrom)) {
+      throw new UnitRuleException(
+          name + " không thể giải thể vào ngày nó được thành lập",
+          "A unit cannot close on or before the day it began");
+    }
+    validTo = on;
+    closedReason = Objects.requireNonNull(reason, "A closure has a reason");
+  }
+
+  void requireOpenOn(LocalDate day) {
+    if (!isOpenOn(day)) {
+      throw new UnitRuleException(
+          name + " không hoạt động vào ngày " + day, "The unit " + name + " is not open on " + day);
+    }
+  }
+
   private static void requireOfficialCode(UnitKind kind, String code) {
     var pattern =
         switch (kind) {
@@ -149,5 +205,18 @@ public class OrgUnit {
 
   public boolean isOpen() {
     return validTo == null;
+  }
+
+  public Optional<LocalDate> validTo() {
+    return Optional.ofNullable(validTo);
+  }
+
+  public Optional<ClosureReason> closedReason() {
+    return Optional.ofNullable(closedReason);
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + (code == null ? "" : code + " ") + name;
   }
 }

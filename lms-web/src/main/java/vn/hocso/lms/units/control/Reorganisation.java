@@ -1,0 +1,213 @@
+package vn.hocso.lms.units.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import vn.hocso.lms.people.domain.Person;
+import vn.hocso.lms.units.domain.ClosureReason;
+import vn.hocso.lms.units.domain.OrgUnit;
+import vn.hocso.lms.units.domain.UnitEvent;
+import vn.hocso.lms.units.domain.UnitEventKind;
+import vn.hocso.lms.units.domain.UnitKind;
+import vn.hocso.lms.units.domain.UnitRuleException;
+
+/**
+ * Changes to the Union's tree: create, rename, move, merge, split, dissolve. Each keeps history
+ * (unit events, closed units stay as rows) and people move with their unit, so what happened before
+ * a reorganisation still counts where it happened while live views follow today's tree.
+ */
+@ApplicationScoped
+@Transactional
+public class Reorganisation {
+
+  @PersistenceContext private EntityManager entityManager;
+
+  protected Reorganisation() {
+    // for CDI
+  }
+
+  public Reorganisation(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** A part of a unit being split: the new unit's official code (if any) and name. */
+  public record Part(String code, String name) {}
+
+  public OrgUnit create(long parentId, String code, String name, UnitKind kind, LocalDate on) {
+    var unit = unit(parentId).addChild(code, name, kind, on);
+    entityManager.persist(unit);
+    entityManager.persist(UnitEvent.of(unit, UnitEventKind.CREATED, on));
+    return unit;
+  }
+
+  public void rename(long unitId, String newName, LocalDate on) {
+    var unit = unit(unitId);
+    var oldName = unit.name();
+    unit.rename(newName);
+    entityManager.persist(UnitEvent.change(unit, UnitEventKind.RENAMED, on, oldName, unit.name()));
+  }
+
+  public void move(long unitId, long newParentId, LocalDate on) {
+    var unit = unit(unitId);
+    var newParent = unit(newParentId);
+    var oldParent = unit.parent().map(OrgUnit::toString).orElse(null);
+    unit.moveUnder(newParent, on);
+    entityManager.persist(
+        UnitEvent.change(unit, UnitEventKind.MOVED, on, oldParent, newParent.toString()));
+  }
+
+  /**
+   * Merges the sources into the target from that day on: their sub-units and people move to the
+   * target, the sources close (kept for history) with links both ways.
+   */
+  public void merge(Collection<Long> sourceIds, long targetId, LocalDate on) {
+    var target = unit(targetId);
+    var sources = new LinkedHashSet<OrgUnit>();
+    for (var id : sourceIds) {
+      sources.add(unit(id));
+    }
+    if (sources.isEmpty()) {
+      throw new UnitRuleException("Chọn ít nhất một đơn vị để sáp nhập", "Nothing to merge");
+    }
+    for (var source : sources) {
+      if (source == target) {
+        throw new UnitRuleException(
+            "Không thể sáp nhập " + source.name() + " vào chính nó",
+            "A unit cannot merge into itself");
+      }
+      if (source.kind() != target.kind()) {
+        throw new UnitRuleException(
+            "Chỉ sáp nhập được các đơn vị cùng cấp: " + source.name() + " và " + target.name(),
+            "Only units of one kind merge: " + source.kind() + " into " + target.kind());
+      }
+      if (target.isWithin(source)) {
+        throw new UnitRuleException(
+            "Không thể sáp nhập " + source.name() + " vào đơn vị cấp dưới của nó",
+            "A unit cannot merge into one of its own sub-units");
+      }
+    }
+    for (var source : sources) {
+      for (var child : openChildren(source, on)) {
+        move(child.id(), target.id(), on);
+      }
+      for (var person : peopleOf(source)) {
+        person.moveTo(target, on);
+      }
+      source.close(on, ClosureReason.MERGED);
+      entityManager.persist(UnitEvent.relating(source, UnitEventKind.MERGED_INTO, on, target));
+      entityManager.persist(UnitEvent.relating(target, UnitEventKind.ABSORBED, on, source));
+    }
+  }
+
+  /**
+   * Splits a unit into new sibling units from that day on. Every open sub-unit and every person of
+   * the unit must be given a part (their index in {@code parts}); the unit then closes.
+   */
+  public List<OrgUnit> split(
+      long sourceId,
+      List<Part> parts,
+      Map<Long, Integer> partOfSubUnit,
+      Map<Long, Integer> partOfPerson,
+      LocalDate on) {
+    var source = unit(sourceId);
+    if (parts.size() < 2) {
+      throw new UnitRuleException(
+          "Chia tách cần ít nhất hai đơn vị mới", "A split makes at least two units");
+    }
+    var parent =
+        source
+            .parent()
+            .orElseThrow(
+                () ->
+                    new UnitRuleException(
+                        "Không thể chia tách Trung ương", "Central cannot split"));
+    var children = openChildren(source, on);
+    var people = peopleOf(source);
+    var unassigned = new ArrayList<String>();
+    children.stream()
+        .filter(child -> !validPart(partOfSubUnit.get(child.id()), parts))
+        .forEach(child -> unassigned.add(child.name()));
+    people.stream()
+        .filter(person -> !validPart(partOfPerson.get(person.id()), parts))
+        .forEach(person -> unassigned.add(person.fullName()));
+    if (!unassigned.isEmpty()) {
+      throw new UnitRuleException(
+          "Chưa chọn đơn vị mới cho: " + String.join(", ", unassigned),
+          "Every sub-unit and person needs a part; missing: " + unassigned.size());
+    }
+    var newUnits = new ArrayList<OrgUnit>();
+    for (var part : parts) {
+      var unit = create(parent.id(), part.code(), part.name(), source.kind(), on);
+      entityManager.persist(UnitEvent.relating(unit, UnitEventKind.SPLIT_FROM, on, source));
+      entityManager.persist(UnitEvent.relating(source, UnitEventKind.SPLIT_INTO, on, unit));
+      newUnits.add(unit);
+    }
+    entityManager.flush();
+    for (var child : children) {
+      move(child.id(), newUnits.get(partOfSubUnit.get(child.id())).id(), on);
+    }
+    for (var person : people) {
+      person.moveTo(newUnits.get(partOfPerson.get(person.id())), on);
+    }
+    source.close(on, ClosureReason.SPLIT);
+    return newUnits;
+  }
+
+  /** Dissolves an empty unit: one without open sub-units or people. */
+  public void dissolve(long unitId, LocalDate on) {
+    var unit = unit(unitId);
+    if (!openChildren(unit, on).isEmpty() || !peopleOf(unit).isEmpty()) {
+      throw new UnitRuleException(
+          "Chỉ giải thể được đơn vị không còn đơn vị trực thuộc và hội viên: " + unit.name(),
+          "Only a unit without open sub-units or people can be dissolved");
+    }
+    unit.close(on, ClosureReason.DISSOLVED);
+    entityManager.persist(UnitEvent.of(unit, UnitEventKind.DISSOLVED, on));
+  }
+
+  /** The history of a unit, oldest first. */
+  public List<UnitEvent> history(long unitId) {
+    return entityManager
+        .createQuery(
+            "select e from UnitEvent e where e.unit.id = :unit order by e.effectiveOn, e.id",
+            UnitEvent.class)
+        .setParameter("unit", unitId)
+        .getResultList();
+  }
+
+  private static boolean validPart(Integer index, List<Part> parts) {
+    return index != null && index >= 0 && index < parts.size();
+  }
+
+  private OrgUnit unit(long id) {
+    var unit = entityManager.find(OrgUnit.class, id);
+    if (unit == null) {
+      throw new UnitRuleException("Không tìm thấy đơn vị " + id, "No unit " + id);
+    }
+    return unit;
+  }
+
+  private List<OrgUnit> openChildren(OrgUnit unit, LocalDate on) {
+    return entityManager
+        .createQuery("select u from OrgUnit u where u.parent = :unit", OrgUnit.class)
+        .setParameter("unit", unit)
+        .getResultList()
+        .stream()
+        .filter(child -> child.isOpenOn(on))
+        .toList();
+  }
+
+  private List<Person> peopleOf(OrgUnit unit) {
+    return entityManager
+        .createQuery("select p from Person p where p.homeUnit = :unit", Person.class)
+        .setParameter("unit", unit)
+        .getResultList();
+  }
+}

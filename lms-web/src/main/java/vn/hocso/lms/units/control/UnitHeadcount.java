@@ -1,0 +1,35 @@
+package vn.hocso.lms.units.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * How many people a unit has today, counting every unit below it. The tree is at most five levels
+ * deep (Central → province → commune → branch → group), so four parent hops reach the top.
+ */
+@ApplicationScoped
+public class UnitHeadcount {
+
+  @PersistenceContext private EntityManager entityManager;
+
+  protected UnitHeadcount() {
+    // for CDI
+  }
+
+  public UnitHeadcount(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  public long peopleWithin(long unitId) {
+    return entityManager
+        .createQuery(
+            "select count(p) from Person p join p.homeUnit u left join u.parent p1"
+                + " left join p1.parent p2 left join p2.parent p3 left join p3.parent p4"
+                + " where u.id = :unit or p1.id = :unit or p2.id = :unit or p3.id = :unit"
+                + " or p4.id = :unit",
+            Long.class)
+        .setParameter("unit", unitId)
+        .getSingleResult();
+  }
+}
