@@ -1,0 +1,65 @@
+package vn.hocso.xapi.auth.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.xapi.auth.entity.Scope;
+import vn.hocso.xapi.storage.control.LrsSchema;
+
+/**
+ * Creates or updates the first client at start, from lrs.bootstrap.key / lrs.bootstrap.secret
+ * (LRS_BOOTSTRAP_KEY / LRS_BOOTSTRAP_SECRET), with scope {@code all}: so an installation and its
+ * tests can call the LRS without a prior manual step. When the database is not there yet, the
+ * authentication filter asks again until it is.
+ */
+@Singleton
+@Startup
+@DependsOn("LrsSchema")
+@TransactionManagement(TransactionManagementType.BEAN) // the registry commits its own work
+public class ClientBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(ClientBootstrap.class.getName());
+
+  @Inject LrsSchema schema;
+  @Inject ClientRegistry registry;
+
+  @Inject
+  @ConfigProperty(name = "lrs.bootstrap.key")
+  Optional<String> key;
+
+  @Inject
+  @ConfigProperty(name = "lrs.bootstrap.secret")
+  Optional<String> secret;
+
+  private volatile boolean done;
+
+  @PostConstruct
+  void atStart() {
+    ensure();
+  }
+
+  /** Saves the bootstrap client once the schema is there; cheap after the first success. */
+  public void ensure() {
+    if (done) {
+      return;
+    }
+    if (key.isEmpty() || secret.isEmpty()) {
+      done = true;
+      return;
+    }
+    if (schema.migrateIfNeeded().isPresent()) {
+      return; // the readiness check reports the database; try again at the next request
+    }
+    registry.save(key.get(), secret.get(), EnumSet.of(Scope.ALL));
+    done = true;
+    LOG.info(() -> "LRS client " + key.get() + " bootstrapped with scope all");
+  }
+}

@@ -1,0 +1,144 @@
+package vn.hocso.xapi.auth.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import vn.hocso.xapi.auth.entity.LrsClient;
+import vn.hocso.xapi.auth.entity.Scope;
+import vn.hocso.xapi.platform.AuthenticationRequiredException;
+import vn.hocso.xapi.statements.entity.Timestamps;
+import vn.hocso.xapi.storage.control.LrsDataSource;
+
+/**
+ * The clients of the LRS and the check of their credentials. Hashes are slow on purpose, so a
+ * successful check is remembered for a while, keyed by a SHA-256 of key and secret (the secret
+ * itself is never kept); saving a client forgets what was remembered.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+  private static final Duration REMEMBERED = Duration.ofMinutes(10);
+  private static final int MAX_REMEMBERED = 10_000;
+
+  @Resource(lookup = LrsDataSource.JNDI_NAME)
+  DataSource dataSource;
+
+  private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
+
+  /** For CDI. */
+  public ClientRegistry() {}
+
+  public ClientRegistry(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  private record Remembered(LrsClient client, long untilNanos) {}
+
+  /** The client these credentials belong to, or a 401 saying why not. */
+  public LrsClient authenticate(Optional<BasicCredentials> credentials) {
+    var given =
+        credentials.orElseThrow(
+            () ->
+                new AuthenticationRequiredException(
+                    "This resource needs HTTP Basic credentials of an LRS client (xAPI 2.0 Part 3"
+                        + " §4)"));
+    var cacheKey = sha256(given.key() + '\u0000' + given.secret());
+    var remembered = verified.get(cacheKey);
+    if (remembered != null && remembered.untilNanos() - System.nanoTime() > 0) {
+      return remembered.client();
+    }
+    var client =
+        verify(given)
+            .orElseThrow(
+                () -> new AuthenticationRequiredException("Unknown client key or wrong secret"));
+    if (verified.size() >= MAX_REMEMBERED) {
+      verified.clear(); // crude bound; re-verifying costs one hash per client
+    }
+    verified.put(cacheKey, new Remembered(client, System.nanoTime() + REMEMBERED.toNanos()));
+    return client;
+  }
+
+  private Optional<LrsClient> verify(BasicCredentials given) {
+    try (var connection = dataSource.getConnection();
+        var select =
+            connection.prepareStatement(
+                "select secret_hash, scopes, authority_json from lrs_client where client_key = ?")) {
+      select.setString(1, given.key());
+      try (var rows = select.executeQuery()) {
+        if (!rows.next() || !SecretHashing.matches(given.secret(), rows.getString(1))) {
+          return Optional.empty();
+        }
+        try (var reader = Json.createReader(new StringReader(rows.getString(3)))) {
+          return Optional.of(
+              new LrsClient(given.key(), Scope.parseAll(rows.getString(2)), reader.readObject()));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The LRS database did not answer", e);
+    }
+  }
+
+  /** Creates the client or gives it a new secret and scopes. */
+  public void save(String key, String secret, Set<Scope> scopes) {
+    var client = new LrsClient(key, scopes, LrsClient.defaultAuthority(key));
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException("A client secret must not be empty");
+    }
+    var hash = SecretHashing.hash(secret);
+    var scopeText = scopes.stream().map(Scope::text).sorted().collect(Collectors.joining(" "));
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (var update =
+          connection.prepareStatement(
+              "update lrs_client set secret_hash = ?, scopes = ?, updated_micros = ? where"
+                  + " client_key = ?")) {
+        update.setString(1, hash);
+        update.setString(2, scopeText);
+        update.setLong(3, Timestamps.nowMicros());
+        update.setString(4, key);
+        if (update.executeUpdate() == 0) {
+          try (var insert =
+              connection.prepareStatement(
+                  "insert into lrs_client (client_key, secret_hash, scopes, authority_json,"
+                      + " updated_micros) values (?, ?, ?, ?, ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, hash);
+            insert.setString(3, scopeText);
+            insert.setString(4, client.authority().toString());
+            insert.setLong(5, Timestamps.nowMicros());
+            insert.executeUpdate();
+          }
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not save LRS client " + key, e);
+    }
+    verified.clear();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java", e);
+    }
+  }
+}

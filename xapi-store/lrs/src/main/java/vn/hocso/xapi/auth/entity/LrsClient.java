@@ -1,0 +1,89 @@
+package vn.hocso.xapi.auth.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import vn.hocso.xapi.platform.ForbiddenException;
+
+/**
+ * A client of the LRS, as authenticated: its key, its scopes and the authority its statements get
+ * (xAPI 2.0 Part 2 §2.4.9: the LRS sets the authority from the credential).
+ */
+public final class LrsClient implements Principal {
+
+  /** The home page of the accounts that name clients in {@code authority}. */
+  public static final String AUTHORITY_HOME_PAGE = "https://hocso.vn/xapi/clients";
+
+  private final String key;
+  private final Set<Scope> scopes;
+  private final JsonObject authority;
+
+  public LrsClient(String key, Set<Scope> scopes, JsonObject authority) {
+    if (key == null || key.isBlank() || key.contains(":")) {
+      throw new IllegalArgumentException("A client key is non-blank and has no colon (HTTP Basic)");
+    }
+    this.key = key;
+    this.scopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
+    this.authority = Objects.requireNonNull(authority);
+  }
+
+  /** The authority an LRS of this installation gives a client by default: an account agent. */
+  public static JsonObject defaultAuthority(String key) {
+    return Json.createObjectBuilder()
+        .add("objectType", "Agent")
+        .add("name", key)
+        .add(
+            "account",
+            Json.createObjectBuilder().add("homePage", AUTHORITY_HOME_PAGE).add("name", key))
+        .build();
+  }
+
+  @Override
+  public String getName() {
+    return key;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public Set<Scope> scopes() {
+    return EnumSet.copyOf(scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : scopes);
+  }
+
+  public JsonObject authority() {
+    return authority;
+  }
+
+  /** Statements may be written with statements/write or all (xAPI 2.0 Part 3 §4.2). */
+  public void requireStatementWrite() {
+    if (!scopes.contains(Scope.ALL) && !scopes.contains(Scope.STATEMENTS_WRITE)) {
+      throw new ForbiddenException(
+          "scope-statements-write",
+          "This client may not write statements: it needs scope statements/write or all (xAPI 2.0"
+              + " Part 3 §4.2)");
+    }
+  }
+
+  /**
+   * Reading statements needs statements/read, all/read or all; statements/read/mine reads only the
+   * client's own. Returns whether the reads are limited to its own statements.
+   */
+  public boolean requireStatementRead() {
+    if (scopes.contains(Scope.ALL)
+        || scopes.contains(Scope.ALL_READ)
+        || scopes.contains(Scope.STATEMENTS_READ)) {
+      return false;
+    }
+    if (scopes.contains(Scope.STATEMENTS_READ_MINE)) {
+      return true;
+    }
+    throw new ForbiddenException(
+        "scope-statements-read",
+        "This client may not read statements: it needs statements/read, statements/read/mine,"
+            + " all/read or all (xAPI 2.0 Part 3 §4.2)");
+  }
+}

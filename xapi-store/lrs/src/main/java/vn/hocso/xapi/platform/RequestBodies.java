@@ -1,0 +1,58 @@
+package vn.hocso.xapi.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Reads request bodies within a size limit and parses JSON strictly. */
+public final class RequestBodies {
+
+  /** Duplicate keys are refused: a statement must mean one thing (xAPI 2.0 Part 2 §2.2). */
+  private static final JsonReaderFactory STRICT =
+      Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
+  private RequestBodies() {}
+
+  /** The whole body as UTF-8 text, refusing more than {@code limitBytes}. */
+  public static String read(InputStream body, long limitBytes) {
+    if (body == null) {
+      return "";
+    }
+    var out = new ByteArrayOutputStream();
+    var buffer = new byte[8192];
+    try {
+      int read;
+      while ((read = body.read(buffer)) != -1) {
+        out.write(buffer, 0, read);
+        if (out.size() > limitBytes) {
+          throw new RequestTooLargeException(limitBytes);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Parses one JSON value; anything else (empty, trailing text, duplicate keys) is a 400. */
+  public static JsonValue parseJson(String text) {
+    if (text.isBlank()) {
+      throw new InvalidRequestException(null, "body-required", "The request needs a JSON body");
+    }
+    try (var reader = STRICT.createReader(new StringReader(text))) {
+      return reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidRequestException(
+          null, "json-syntax", "The body is not valid JSON: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package vn.hocso.xapi.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where exceptions become HTTP. Every refusal of client input is a 4xx with a JSON
+ * body {@code {"error", "field", "rule"}}; only a fault of the LRS itself is a 500, and is logged.
+ */
+@Provider
+public class XapiExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(XapiExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    if (exception instanceof XapiRejection rejection) {
+      var response =
+          body(statusOf(rejection), rejection.getMessage(), rejection.field(), rejection.rule());
+      if (rejection instanceof AuthenticationRequiredException) {
+        response.header("WWW-Authenticate", "Basic realm=\"xAPI\"");
+      }
+      return response.build();
+    }
+    if (exception instanceof JsonException) {
+      return body(400, "The body is not valid JSON: " + exception.getMessage(), null, "json-syntax")
+          .build();
+    }
+    if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      // Raised by JAX-RS itself: unknown path (404), method (405), media type (415), …
+      var status = web.getResponse().getStatus();
+      return body(status, web.getMessage(), null, "http-" + status).build();
+    }
+    LOG.log(Level.SEVERE, "Request failed inside the LRS", exception);
+    return body(500, "The LRS failed to handle this request", null, "internal-error").build();
+  }
+
+  static int statusOf(XapiRejection rejection) {
+    if (rejection instanceof AuthenticationRequiredException) {
+      return 401;
+    }
+    if (rejection instanceof ForbiddenException) {
+      return 403;
+    }
+    if (rejection instanceof NotFoundRejection) {
+      return 404;
+    }
+    if (rejection instanceof ConflictException) {
+      return 409;
+    }
+    if (rejection instanceof RequestTooLargeException) {
+      return 413;
+    }
+    return 400;
+  }
+
+  private static Response.ResponseBuilder body(
+      int status, String error, String field, String rule) {
+    var json = Json.createObjectBuilder().add("error", error == null ? "" : error);
+    if (field == null) {
+      json.addNull("field");
+    } else {
+      json.add("field", field);
+    }
+    json.add("rule", rule);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json.build());
+  }
+}

@@ -1,0 +1,232 @@
+package vn.hocso.xapi.statements.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.hocso.xapi.statements.entity.Statement;
+import vn.hocso.xapi.statements.entity.StatementQuery;
+import vn.hocso.xapi.statements.entity.StoredStatement;
+
+/**
+ * Statements in plain JDBC. Only portable SQL (no LIMIT: {@code setMaxRows}; no sequences: keys
+ * come from the statements), so one implementation serves H2 2.x and MySQL/MariaDB.
+ */
+public class JdbcStatementStore implements StatementStore {
+
+  private static final String COLUMNS =
+      "s.statement_id, s.stored_micros, s.statement_json, s.voided, s.voiding_target";
+
+  private final DataSource dataSource;
+
+  public JdbcStatementStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public void storeAll(List<Statement> statements) {
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        insert(connection, statements);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      var state = e.getSQLState();
+      if (state != null && state.startsWith("23")) {
+        throw new DuplicateStatementException("A statement id was stored concurrently", e);
+      }
+      throw new IllegalStateException("Could not store statements", e);
+    }
+  }
+
+  private static void insert(Connection connection, List<Statement> statements)
+      throws SQLException {
+    try (var insert =
+            connection.prepareStatement(
+                "insert into lrs_statement (statement_id, stored_micros, verb_hash,"
+                    + " registration, voiding_target, voided, authority_key, statement_json)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)");
+        var isTargeted =
+            connection.prepareStatement(
+                "select count(*) from lrs_statement where voiding_target = ?");
+        var agents =
+            connection.prepareStatement(
+                "insert into lrs_statement_agent (statement_id, agent_hash, direct) values (?, ?,"
+                    + " ?)");
+        var activities =
+            connection.prepareStatement(
+                "insert into lrs_statement_activity (statement_id, activity_hash, direct) values"
+                    + " (?, ?, ?)");
+        var voidTarget =
+            connection.prepareStatement(
+                "update lrs_statement set voided = true where statement_id = ? and voiding_target"
+                    + " is null")) {
+      for (var statement : statements) {
+        // A voiding statement may arrive before its target (xAPI 2.0 Part 2 §2.3.2).
+        boolean alreadyVoided = false;
+        if (!statement.isVoiding()) {
+          isTargeted.setString(1, statement.id());
+          try (var rows = isTargeted.executeQuery()) {
+            rows.next();
+            alreadyVoided = rows.getLong(1) > 0;
+          }
+        }
+        insert.setString(1, statement.id());
+        insert.setLong(2, statement.storedMicros());
+        insert.setString(3, statement.verbKey());
+        insert.setString(4, statement.registration().orElse(null));
+        insert.setString(5, statement.voidingTarget().orElse(null));
+        insert.setBoolean(6, alreadyVoided);
+        insert.setString(7, statement.authorityKey());
+        insert.setString(8, statement.json().toString());
+        insert.executeUpdate();
+        addRelations(agents, statement.id(), statement.directAgents(), true);
+        addRelations(agents, statement.id(), statement.relatedAgents(), false);
+        addRelations(activities, statement.id(), statement.directActivities(), true);
+        addRelations(activities, statement.id(), statement.relatedActivities(), false);
+        if (statement.voidingTarget().isPresent()) {
+          voidTarget.setString(1, statement.voidingTarget().get());
+          voidTarget.executeUpdate();
+        }
+      }
+      agents.executeBatch();
+      activities.executeBatch();
+    }
+  }
+
+  private static void addRelations(
+      PreparedStatement insert, String statementId, Iterable<String> keys, boolean direct)
+      throws SQLException {
+    for (var key : keys) {
+      insert.setString(1, statementId);
+      insert.setString(2, key);
+      insert.setBoolean(3, direct);
+      insert.addBatch();
+    }
+  }
+
+  @Override
+  public Optional<StoredStatement> find(String statementId) {
+    try (var connection = dataSource.getConnection();
+        var select =
+            connection.prepareStatement(
+                "select " + COLUMNS + " from lrs_statement s where s.statement_id = ?")) {
+      select.setString(1, statementId);
+      try (var rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read statement " + statementId, e);
+    }
+  }
+
+  @Override
+  public List<StoredStatement> query(StatementQuery query) {
+    var sql = new StringBuilder("select ").append(COLUMNS).append(" from lrs_statement s");
+    sql.append(" where s.voided = false and s.stored_micros <= ?");
+    var parameters = new ArrayList<Object>();
+    parameters.add(query.upperMicros());
+    query
+        .sinceMicros()
+        .ifPresent(
+            since -> {
+              sql.append(" and s.stored_micros > ?");
+              parameters.add(since);
+            });
+    query
+        .verbKey()
+        .ifPresent(
+            verb -> {
+              sql.append(" and s.verb_hash = ?");
+              parameters.add(verb);
+            });
+    query
+        .registration()
+        .ifPresent(
+            registration -> {
+              sql.append(" and s.registration = ?");
+              parameters.add(registration);
+            });
+    query
+        .onlyAuthorityKey()
+        .ifPresent(
+            authority -> {
+              sql.append(" and s.authority_key = ?");
+              parameters.add(authority);
+            });
+    query
+        .agentKey()
+        .ifPresent(
+            agent -> {
+              sql.append(
+                  " and exists (select 1 from lrs_statement_agent a where a.statement_id ="
+                      + " s.statement_id and a.agent_hash = ?");
+              parameters.add(agent);
+              sql.append(query.relatedAgents() ? ")" : " and a.direct = true)");
+            });
+    query
+        .activityKey()
+        .ifPresent(
+            activity -> {
+              sql.append(
+                  " and exists (select 1 from lrs_statement_activity t where t.statement_id ="
+                      + " s.statement_id and t.activity_hash = ?");
+              parameters.add(activity);
+              sql.append(query.relatedActivities() ? ")" : " and t.direct = true)");
+            });
+    var comparison = query.ascending() ? ">" : "<";
+    query
+        .after()
+        .ifPresent(
+            position -> {
+              sql.append(" and (s.stored_micros ")
+                  .append(comparison)
+                  .append(" ? or (s.stored_micros = ?" + " and s.statement_id ")
+                  .append(comparison)
+                  .append(" ?))");
+              parameters.add(position.storedMicros());
+              parameters.add(position.storedMicros());
+              parameters.add(position.id());
+            });
+    var direction = query.ascending() ? " asc" : " desc";
+    sql.append(" order by s.stored_micros")
+        .append(direction)
+        .append(", s.statement_id")
+        .append(direction);
+    try (var connection = dataSource.getConnection();
+        var select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < parameters.size(); i++) {
+        select.setObject(i + 1, parameters.get(i));
+      }
+      select.setMaxRows(query.limit() + 1);
+      var page = new ArrayList<StoredStatement>();
+      try (var rows = select.executeQuery()) {
+        while (rows.next() && page.size() <= query.limit()) {
+          page.add(read(rows));
+        }
+      }
+      return page;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not query statements", e);
+    }
+  }
+
+  private static StoredStatement read(ResultSet rows) throws SQLException {
+    return new StoredStatement(
+        rows.getString(1),
+        rows.getLong(2),
+        rows.getString(3),
+        rows.getBoolean(4),
+        rows.getString(5) != null);
+  }
+}

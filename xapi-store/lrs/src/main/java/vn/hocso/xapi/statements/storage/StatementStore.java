@@ -1,0 +1,24 @@
+package vn.hocso.xapi.statements.storage;
+
+import java.util.List;
+import java.util.Optional;
+import vn.hocso.xapi.statements.entity.Statement;
+import vn.hocso.xapi.statements.entity.StatementQuery;
+import vn.hocso.xapi.statements.entity.StoredStatement;
+
+/** Statement storage: writes in one transaction, reads by id and by query. */
+public interface StatementStore {
+
+  /**
+   * Stores new statements in one transaction, committed when this returns; voids the targets of
+   * voiding statements among them, and marks voided those a stored voiding statement targets.
+   *
+   * @throws DuplicateStatementException if one of the ids was stored meanwhile
+   */
+  void storeAll(List<Statement> statements);
+
+  Optional<StoredStatement> find(String statementId);
+
+  /** Up to {@code query.limit() + 1} statements, so the caller knows whether there are more. */
+  List<StoredStatement> query(StatementQuery query);
+}

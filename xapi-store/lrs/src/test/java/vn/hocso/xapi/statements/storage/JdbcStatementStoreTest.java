@@ -1,0 +1,368 @@
+package vn.hocso.xapi.statements.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.hocso.xapi.auth.entity.LrsClient;
+import vn.hocso.xapi.statements.entity.IndexKeys;
+import vn.hocso.xapi.statements.entity.Statement;
+import vn.hocso.xapi.statements.entity.StatementQuery;
+import vn.hocso.xapi.statements.entity.StoredStatement;
+import vn.hocso.xapi.statements.entity.Timestamps;
+import vn.hocso.xapi.storage.TestDatabases;
+import vn.hocso.xapi.validation.StatementValidator;
+
+/** The JDBC statement store on the real migrations, on H2 and on MariaDB, through the same code. */
+class JdbcStatementStoreTest {
+
+  static final String COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
+  static final String ATTEMPTED = "http://adlnet.gov/expapi/verbs/attempted";
+
+  TestDatabases.TestDatabase database;
+  JdbcStatementStore store;
+  long clock = Timestamps.nowMicros();
+
+  void open(TestDatabases kind) {
+    database = kind.create();
+    store = new JdbcStatementStore(database.dataSource());
+  }
+
+  @AfterEach
+  void drop() throws Exception {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  Statement statement(String mbox, String verb, String activity, String registration) {
+    var json =
+        Json.createObjectBuilder()
+            .add("id", UUID.randomUUID().toString())
+            .add("actor", Json.createObjectBuilder().add("mbox", "mailto:" + mbox))
+            .add("verb", Json.createObjectBuilder().add("id", verb))
+            .add("object", Json.createObjectBuilder().add("id", activity));
+    if (registration != null) {
+      json.add("context", Json.createObjectBuilder().add("registration", registration));
+    }
+    return Statement.accept(
+        json.build(), ++clock, LrsClient.defaultAuthority("test"), "2.0.0", "test");
+  }
+
+  StatementQuery all(int limit, boolean ascending, Optional<StatementQuery.Position> after) {
+    return new StatementQuery(
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        OptionalLong.empty(),
+        OptionalLong.empty(),
+        limit,
+        ascending,
+        Optional.empty(),
+        Long.MAX_VALUE,
+        after);
+  }
+
+  static JsonObject parse(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void keepsTheStatementExactlyAsStoredWithMicroseconds(TestDatabases kind) {
+    open(kind);
+    var statement = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(statement));
+
+    var found = store.find(statement.id()).orElseThrow();
+
+    assertThat(parse(found.json())).isEqualTo(statement.json());
+    assertThat(found.storedMicros()).isEqualTo(statement.storedMicros());
+    assertThat(parse(found.json()).getString("stored")).matches(".*\\.\\d{6}Z");
+    assertThat(found.voided()).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void refusesASecondInsertOfTheSameId(TestDatabases kind) {
+    open(kind);
+    var statement = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(statement));
+
+    assertThatThrownBy(() -> store.storeAll(List.of(statement)))
+        .isInstanceOf(DuplicateStatementException.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void storesABatchAllOrNothing(TestDatabases kind) {
+    open(kind);
+    var first = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(first));
+    var second = statement("b@example.vn", COMPLETED, "https://hocso.vn/c/2", null);
+
+    assertThatThrownBy(() -> store.storeAll(List.of(second, first)))
+        .isInstanceOf(DuplicateStatementException.class);
+    assertThat(store.find(second.id())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void filtersByAgentVerbActivityAndRegistration(TestDatabases kind) {
+    open(kind);
+    var registration = UUID.randomUUID().toString();
+    var lanCompleted = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", registration);
+    var lanAttempted = statement("lan@example.vn", ATTEMPTED, "https://hocso.vn/c/2", null);
+    var maiCompleted = statement("mai@example.vn", COMPLETED, "https://hocso.vn/c/2", null);
+    store.storeAll(List.of(lanCompleted, lanAttempted, maiCompleted));
+    var lan = IndexKeys.ofAgent(parse("{\"mbox\":\"mailto:lan@example.vn\"}"));
+    var base = all(10, false, Optional.empty());
+
+    assertThat(
+            ids(
+                new StatementQuery(
+                    lan,
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    false,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(lanAttempted.id(), lanCompleted.id());
+    assertThat(
+            ids(
+                new StatementQuery(
+                    Optional.empty(),
+                    false,
+                    Optional.of(IndexKeys.ofIri(COMPLETED)),
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    true,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(lanCompleted.id(), maiCompleted.id());
+    assertThat(
+            ids(
+                new StatementQuery(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.of(IndexKeys.ofIri("https://hocso.vn/c/2")),
+                    false,
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    false,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(maiCompleted.id(), lanAttempted.id());
+    assertThat(
+            ids(
+                new StatementQuery(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    Optional.of(registration),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    false,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(lanCompleted.id());
+    assertThat(ids(base)).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void findsRelatedActivitiesOnlyWhenAsked(TestDatabases kind) {
+    open(kind);
+    var json =
+        parse(
+            "{\"id\":\""
+                + UUID.randomUUID()
+                + "\",\"actor\":{\"mbox\":\"mailto:a@b.vn\"},"
+                + "\"verb\":{\"id\":\""
+                + COMPLETED
+                + "\"},\"object\":{\"id\":\"https://hocso.vn/lesson/1\"},"
+                + "\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"https://hocso.vn/course/1\"}}}}");
+    var statement = Statement.accept(json, ++clock, LrsClient.defaultAuthority("t"), "2.0.0", "t");
+    store.storeAll(List.of(statement));
+    var course = Optional.of(IndexKeys.ofIri("https://hocso.vn/course/1"));
+
+    assertThat(
+            ids(
+                new StatementQuery(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    course,
+                    false,
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    false,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .isEmpty();
+    assertThat(
+            ids(
+                new StatementQuery(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    course,
+                    true,
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    false,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(statement.id());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void pagesStablyWhileNewStatementsArrive(TestDatabases kind) {
+    open(kind);
+    var first = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    var second = statement("b@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    var third = statement("c@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(first, second, third));
+    long bound = third.storedMicros();
+    var page1 =
+        store.query(
+            new StatementQuery(
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                2,
+                true,
+                Optional.empty(),
+                bound,
+                Optional.empty()));
+    store.storeAll(List.of(statement("late@example.vn", COMPLETED, "https://hocso.vn/c/1", null)));
+    var last = page1.get(1);
+    var page2 =
+        store.query(
+            new StatementQuery(
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                2,
+                true,
+                Optional.empty(),
+                bound,
+                Optional.of(new StatementQuery.Position(last.storedMicros(), last.id()))));
+
+    assertThat(page1)
+        .extracting(StoredStatement::id)
+        .containsExactly(first.id(), second.id(), third.id());
+    assertThat(page2).extracting(StoredStatement::id).containsExactly(third.id());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void filtersBySinceExclusiveAndUntilInclusive(TestDatabases kind) {
+    open(kind);
+    var first = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    var second = statement("b@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    var third = statement("c@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(first, second, third));
+
+    assertThat(
+            ids(
+                new StatementQuery(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    OptionalLong.of(first.storedMicros()),
+                    OptionalLong.of(second.storedMicros()),
+                    10,
+                    true,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(second.id());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void voidingHidesTheTargetFromQueriesEvenWhenItArrivesLater(TestDatabases kind) {
+    open(kind);
+    var target = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    var voiding =
+        Statement.accept(
+            parse(
+                "{\"id\":\""
+                    + UUID.randomUUID()
+                    + "\",\"actor\":{\"mbox\":\"mailto:admin@b.vn\"},"
+                    + "\"verb\":{\"id\":\""
+                    + StatementValidator.VOIDED_VERB
+                    + "\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                    + target.id()
+                    + "\"}}"),
+            ++clock,
+            LrsClient.defaultAuthority("t"),
+            "2.0.0",
+            "t");
+    store.storeAll(List.of(voiding));
+    store.storeAll(List.of(target));
+
+    assertThat(store.find(target.id()).orElseThrow().voided()).isTrue();
+    assertThat(store.find(voiding.id()).orElseThrow().voiding()).isTrue();
+    assertThat(ids(all(10, false, Optional.empty()))).containsExactly(voiding.id());
+  }
+
+  List<String> ids(StatementQuery query) {
+    return store.query(query).stream().map(StoredStatement::id).toList();
+  }
+}
