@@ -60,6 +60,23 @@ class LoginPageIT {
   }
 
   @Test
+  void throttlesRepeatedGuessesForOneUsername() {
+    // A username of its own, so the lockout touches no other test of the shared platform.
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      browser.open(platform.uri("/login.xhtml"));
+      browser.waitFor(By.id("login:username")).sendKeys("doan.mo");
+      browser.driver().findElement(By.id("login:password")).sendKeys("doan-" + attempt);
+      browser.driver().findElement(By.id("login:submit")).click();
+      var message = browser.waitFor(By.id("login:messages")).getText();
+      if (attempt <= 5) {
+        assertThat(message).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+      } else {
+        assertThat(message).contains("Đăng nhập sai quá nhiều lần").contains("1 phút");
+      }
+    }
+  }
+
+  @Test
   void switchesToEnglish() {
     browser.open(platform.uri("/"));
     browser.waitFor(By.id("language:en")).click();

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
+import vn.hocso.lms.accounts.control.LoginThrottle;
 import vn.hocso.lms.web.Messages;
 
 /** The login form: hands the credential to Jakarta Security and shows the outcome. */
@@ -24,12 +25,25 @@ public class LoginView {
   @Inject SecurityContext securityContext;
   @Inject FacesContext faces;
   @Inject Messages messages;
+  @Inject LoginThrottle throttle;
 
   @NotBlank private String username;
   @NotBlank private String password;
 
   public void login() throws IOException {
     var external = faces.getExternalContext();
+    var address = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
+    var wait = throttle.waitBeforeTrying(username, address);
+    if (wait.isPresent()) {
+      long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              messages.get("login.throttled").replace("{0}", Long.toString(minutes)),
+              null));
+      return;
+    }
     var status =
         securityContext.authenticate(
             (HttpServletRequest) external.getRequest(),
@@ -38,10 +52,13 @@ public class LoginView {
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(username, new Password(password))));
     if (status == AuthenticationStatus.SEND_CONTINUE) {
+      throttle.recordSuccess(username);
       faces.responseComplete(); // the mechanism redirects to the page she first asked for
     } else if (status == AuthenticationStatus.SUCCESS) {
+      throttle.recordSuccess(username);
       external.redirect(external.getRequestContextPath() + "/app/courses.xhtml");
     } else {
+      throttle.recordFailure(username, address);
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
     }
