@@ -72,6 +72,10 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  public void waitForText(By locator, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
   public void waitForUrlContaining(String fragment) {
     wait.until(ExpectedConditions.urlContains(fragment));
   }

@@ -2,53 +2,86 @@ package vn.hocso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
  * The platform as `./hocso run` starts it: the embedded H2 database in the data folder, no MySQL,
- * no Kafka. What it stores survives a restart, and the demo data is loaded only once.
+ * no Kafka. What it stores (here a statement in the LRS) survives a restart, and the demo data is
+ * loaded only once.
  */
 class EmbeddedDefaultIT {
 
   @Test
   void keepsItsDataAcrossARestart() throws Exception {
     var data = emptyFolder("embedded");
+    var credentials =
+        Map.of("LRS_BOOTSTRAP_KEY", "restart", "LRS_BOOTSTRAP_SECRET", "restart-secret");
+    var statementId = UUID.randomUUID().toString();
 
-    try (var first = PlatformProcess.start(data, Map.of())) {
-      assertThat(first.get("/xapi/about").statusCode()).isEqualTo(200);
-    }
-    // Stopped: add a course behind the platform's back, straight into its H2 file.
-    try (var connection =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + data.toAbsolutePath() + "/db/hocso", "hocso", "hocso");
-        var statement = connection.createStatement()) {
-      statement.execute(
-          "insert into course (id, activity_iri, title, summary, track, estimated_minutes,"
-              + " published) values (900001, 'https://hocso.vn/xapi/activities/course/khoi-dong-lai',"
-              + " 'Khóa học sau khi khởi động lại', 'Vẫn còn đây.', 'E_COMMERCE', 5, true)");
+    try (var first = PlatformProcess.start(data, credentials)) {
+      var stored =
+          send(
+              first,
+              HttpRequest.newBuilder(first.uri("/xapi/statements?statementId=" + statementId))
+                  .PUT(HttpRequest.BodyPublishers.ofString(statement())));
+      assertThat(stored.statusCode()).isEqualTo(204);
     }
 
-    try (var second = PlatformProcess.start(data, Map.of());
+    try (var second = PlatformProcess.start(data, credentials);
         var browser = new Browser()) {
+      var read =
+          send(
+              second,
+              HttpRequest.newBuilder(second.uri("/xapi/statements?statementId=" + statementId)));
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(read.body()).contains(statementId).contains("khoi-dong-lai");
+
       browser.open(second.uri("/login.xhtml"));
       browser.waitFor(By.id("login:username")).sendKeys("hocvien");
       browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
       browser.driver().findElement(By.id("login:submit")).click();
       browser.waitForUrlContaining("/app/courses.xhtml");
-
       var titles =
           browser.driver().findElements(By.cssSelector(".course-card h2")).stream()
               .map(element -> element.getText())
               .toList();
-      assertThat(titles).contains("Khóa học sau khi khởi động lại");
-      assertThat(titles).doesNotHaveDuplicates().hasSize(5);
+      // The demo data was loaded once, not again at the second start.
+      assertThat(titles).contains("Thanh toán và nhận tiền bằng mã VietQR").doesNotHaveDuplicates();
     }
+  }
+
+  private static String statement() {
+    return """
+        {"actor": {"objectType": "Agent",
+                   "account": {"homePage": "https://hocso.vn", "name": "khoi-dong-lai"}},
+         "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
+         "object": {"id": "https://hocso.vn/xapi/activities/course/khoi-dong-lai"}}""";
+  }
+
+  private static HttpResponse<String> send(PlatformProcess platform, HttpRequest.Builder request)
+      throws Exception {
+    var basic =
+        Base64.getEncoder()
+            .encodeToString("restart:restart-secret".getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            request
+                .header("Authorization", "Basic " + basic)
+                .header("X-Experience-API-Version", "2.0.0")
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   static Path emptyFolder(String name) throws Exception {

@@ -40,10 +40,12 @@ class LoginPageIT {
     assertThat(browser.waitFor(By.id("who")).getText()).isEqualTo("hocvien");
     assertThat(browser.driver().findElements(By.cssSelector(".course-card h2")))
         .extracting(element -> element.getText())
-        .contains("Thanh toán bằng mã QR", "Tài khoản định danh điện tử VNeID");
+        .contains(
+            "Thanh toán và nhận tiền bằng mã VietQR",
+            "Tài khoản định danh điện tử VNeID: mức 1, mức 2 và cách giữ an toàn");
     browser.screenshot("courses-360");
 
-    browser.driver().findElement(By.id("account:logout")).click();
+    browser.driver().findElement(By.id("account-logout")).click();
     browser.waitFor(By.id("login:username"));
   }
 
@@ -74,6 +76,29 @@ class LoginPageIT {
         assertThat(message).contains("Đăng nhập sai quá nhiều lần").contains("1 phút");
       }
     }
+  }
+
+  @Test
+  void aProvinceOfficerSearchesHerProvinceWithoutDiacritics() throws Exception {
+    browser.open(platform.uri("/login.xhtml"));
+    browser.waitFor(By.id("login:username")).sendKeys("canbo.tinh");
+    browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
+    browser.driver().findElement(By.id("login:submit")).click();
+    browser.waitForUrlContaining("/app/courses.xhtml");
+
+    browser.waitFor(By.id("nav-units")).click();
+    browser.waitFor(By.id("search:query")).sendKeys("ba dinh");
+    browser.driver().findElement(By.id("search:go")).click();
+    browser.waitForText(By.id("search:results"), "Phường Ba Đình");
+    browser.screenshot("units-360");
+
+    browser.driver().findElement(By.id("search:query")).clear();
+    browser.driver().findElement(By.id("search:query")).sendKeys("hue");
+    browser.driver().findElement(By.id("search:go")).click();
+    browser.waitForText(By.id("search:results"), "Không tìm thấy đơn vị nào.");
+
+    browser.driver().findElement(By.id("account-logout")).click();
+    browser.waitFor(By.id("login:username"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import vn.hocso.content.course.domain.Course;
-import vn.hocso.content.course.domain.Track;
 import vn.hocso.lms.accounts.domain.Account;
 import vn.hocso.lms.accounts.domain.Role;
 import vn.hocso.lms.units.control.UnitTreeLoader;
@@ -107,34 +106,6 @@ public class DemoDataSeeder {
   }
 
   static List<Course> demoCourses() {
-    return List.of(
-        new Course(
-            "thanh-toan-bang-ma-qr",
-            "Thanh toán bằng mã QR",
-            "Paying with a QR code",
-            "Quét mã VietQR để chuyển tiền và trả tiền hàng an toàn bằng ứng dụng ngân hàng.",
-            Track.ELECTRONIC_PAYMENT,
-            30),
-        new Course(
-            "mo-cua-hang-tren-san-thuong-mai-dien-tu",
-            "Mở cửa hàng trên sàn thương mại điện tử",
-            "Opening a shop on an e-commerce platform",
-            "Đăng ký gian hàng, chụp ảnh sản phẩm và viết mô tả để bán hàng trực tuyến.",
-            Track.E_COMMERCE,
-            45),
-        new Course(
-            "tai-khoan-dinh-danh-dien-tu-vneid",
-            "Tài khoản định danh điện tử VNeID",
-            "Your VNeID electronic identity account",
-            "Hiểu các mức tài khoản VNeID và dùng VNeID để đăng nhập Cổng Dịch vụ công quốc gia.",
-            Track.ONLINE_PUBLIC_SERVICES,
-            40),
-        new Course(
-            "to-chuc-lop-ky-nang-so-tai-co-so",
-            "Tổ chức lớp kỹ năng số tại cơ sở",
-            "Running a digital-skills class in your commune",
-            "Dành cho cán bộ Hội: chuẩn bị, tổ chức và theo dõi một lớp kỹ năng số cho hội viên.",
-            Track.UNION_WORK,
-            60));
+    return Curriculum.courses();
   }
 }

@@ -115,6 +115,14 @@ public class Account {
     return createdAt;
   }
 
+  /** The units whose subtrees she manages: her officer and central-admin scopes. */
+  public Set<Long> managedUnitIds() {
+    return grants.stream()
+        .filter(grant -> grant.role() == Role.UNIT_OFFICER || grant.role() == Role.CENTRAL_ADMIN)
+        .map(RoleGrant::scopeUnitId)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   public Set<RoleGrant> grants() {
     return Set.copyOf(grants);
   }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import vn.hocso.content.search.FoldedText;
 
 /**
  * A unit of the Union (đơn vị Hội). Units are effective-dated: a closed unit keeps its row so
@@ -45,6 +46,10 @@ public class OrgUnit {
 
   @Column(nullable = false)
   private String name;
+
+  /** The name folded for search: "ha noi" finds "Hà Nội". */
+  @Column(name = "search_name")
+  private String searchName;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -108,6 +113,7 @@ public class OrgUnit {
       throw new IllegalArgumentException("A unit name has at most 255 characters");
     }
     this.name = name.strip();
+    this.searchName = FoldedText.fold(this.name);
   }
 
   /** Whether the unit exists on that day. */

@@ -1,0 +1,152 @@
+package vn.hocso.lms.units.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import vn.hocso.content.search.FoldedText;
+import vn.hocso.lms.units.domain.OrgUnit;
+import vn.hocso.lms.units.domain.UnitEvent;
+
+/**
+ * Finds and shows units, always within a {@link ManagedScope}: an officer of one province neither
+ * finds nor opens a unit of another.
+ */
+@ApplicationScoped
+public class UnitDirectory {
+
+  /** Four parent hops reach Central from the deepest level (a women's group). */
+  private static final String WITHIN_SCOPE =
+      " left join u.parent p1 left join p1.parent p2 left join p2.parent p3"
+          + " left join p3.parent p4 where (u.id in :roots or p1.id in :roots or p2.id in :roots"
+          + " or p3.id in :roots or p4.id in :roots)";
+
+  @PersistenceContext private EntityManager entityManager;
+
+  protected UnitDirectory() {
+    // for CDI
+  }
+
+  public UnitDirectory(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /**
+   * Open units whose name contains the words typed, ignoring diacritics and case, best matches
+   * (higher levels, then names) first.
+   */
+  public List<UnitRow> search(String typed, ManagedScope scope, int first, int max) {
+    var folded = FoldedText.fold(typed);
+    if (scope.isEmpty() || folded.isEmpty()) {
+      return List.of();
+    }
+    return entityManager
+        .createQuery(
+            "select u from OrgUnit u"
+                + WITHIN_SCOPE
+                + " and u.validTo is null and u.searchName like :pattern"
+                + " order by u.kind, u.name",
+            OrgUnit.class)
+        .setParameter("roots", scope.rootUnitIds())
+        .setParameter("pattern", "%" + escapeLike(folded) + "%")
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(UnitRow::of)
+        .toList();
+  }
+
+  public long count(String typed, ManagedScope scope) {
+    var folded = FoldedText.fold(typed);
+    if (scope.isEmpty() || folded.isEmpty()) {
+      return 0;
+    }
+    return entityManager
+        .createQuery(
+            "select count(u) from OrgUnit u"
+                + WITHIN_SCOPE
+                + " and u.validTo is null and u.searchName like :pattern",
+            Long.class)
+        .setParameter("roots", scope.rootUnitIds())
+        .setParameter("pattern", "%" + escapeLike(folded) + "%")
+        .getSingleResult();
+  }
+
+  /** The units at the top of the scope, for an officer's starting page. */
+  public List<UnitRow> roots(ManagedScope scope) {
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    return entityManager
+        .createQuery("select u from OrgUnit u where u.id in :roots order by u.name", OrgUnit.class)
+        .setParameter("roots", scope.rootUnitIds())
+        .getResultList()
+        .stream()
+        .map(UnitRow::of)
+        .toList();
+  }
+
+  /** A unit's page; refused for a unit outside the scope. */
+  public UnitDetails details(long unitId, ManagedScope scope) {
+    var unit = entityManager.find(OrgUnit.class, unitId);
+    if (unit == null || !isWithin(unit, scope)) {
+      // The same answer for "absent" and "not yours": existence outside the scope is not told.
+      throw new AccessDeniedException("No unit " + unitId + " in this account's scope");
+    }
+    var ancestors = new ArrayList<UnitRow>();
+    for (var up = unit.parent().orElse(null); up != null; up = up.parent().orElse(null)) {
+      if (isWithin(up, scope)) {
+        ancestors.add(UnitRow.of(up));
+      }
+    }
+    Collections.reverse(ancestors);
+    var subUnits =
+        entityManager
+            .createQuery(
+                "select u from OrgUnit u where u.parent = :unit and u.validTo is null"
+                    + " order by u.name",
+                OrgUnit.class)
+            .setParameter("unit", unit)
+            .getResultList()
+            .stream()
+            .map(UnitRow::of)
+            .toList();
+    var history =
+        entityManager
+            .createQuery(
+                "select e from UnitEvent e where e.unit = :unit order by e.effectiveOn, e.id",
+                UnitEvent.class)
+            .setParameter("unit", unit)
+            .getResultList()
+            .stream()
+            .map(
+                event ->
+                    new UnitDetails.HistoryLine(
+                        event.effectiveOn(),
+                        event.kind().name(),
+                        event.relatedUnit().map(OrgUnit::name).or(event::newValue).orElse("")))
+            .toList();
+    return new UnitDetails(
+        UnitRow.of(unit),
+        ancestors,
+        subUnits,
+        new UnitHeadcount(entityManager).peopleWithin(unitId),
+        history);
+  }
+
+  private static boolean isWithin(OrgUnit unit, ManagedScope scope) {
+    for (var up = unit; up != null; up = up.parent().orElse(null)) {
+      if (up.id() != null && scope.rootUnitIds().contains(up.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
