@@ -2,13 +2,8 @@ package vn.hocso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
@@ -31,19 +26,14 @@ class EmbeddedDefaultIT {
 
     try (var first = PlatformProcess.start(data, credentials)) {
       var stored =
-          send(
-              first,
-              HttpRequest.newBuilder(first.uri("/xapi/statements?statementId=" + statementId))
-                  .PUT(HttpRequest.BodyPublishers.ofString(statement())));
+          new StatementRequests(first, "restart", "restart-secret")
+              .put(statementId, StatementRequests.statement("khoi-dong-lai"));
       assertThat(stored.statusCode()).isEqualTo(204);
     }
 
     try (var second = PlatformProcess.start(data, credentials);
         var browser = new Browser()) {
-      var read =
-          send(
-              second,
-              HttpRequest.newBuilder(second.uri("/xapi/statements?statementId=" + statementId)));
+      var read = new StatementRequests(second, "restart", "restart-secret").get(statementId);
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains(statementId).contains("khoi-dong-lai");
 
@@ -59,29 +49,6 @@ class EmbeddedDefaultIT {
       // The demo data was loaded once, not again at the second start.
       assertThat(titles).contains("Thanh toán và nhận tiền bằng mã VietQR").doesNotHaveDuplicates();
     }
-  }
-
-  private static String statement() {
-    return """
-        {"actor": {"objectType": "Agent",
-                   "account": {"homePage": "https://hocso.vn", "name": "khoi-dong-lai"}},
-         "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
-         "object": {"id": "https://hocso.vn/xapi/activities/course/khoi-dong-lai"}}""";
-  }
-
-  private static HttpResponse<String> send(PlatformProcess platform, HttpRequest.Builder request)
-      throws Exception {
-    var basic =
-        Base64.getEncoder()
-            .encodeToString("restart:restart-secret".getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient()
-        .send(
-            request
-                .header("Authorization", "Basic " + basic)
-                .header("X-Experience-API-Version", "2.0.0")
-                .header("Content-Type", "application/json")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 
   static Path emptyFolder(String name) throws Exception {
