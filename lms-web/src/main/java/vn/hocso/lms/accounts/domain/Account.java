@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.hocso.lms.people.domain.Person;
 import vn.hocso.lms.units.domain.OrgUnit;
 
 /** A login to the platform. The password is kept only as a PBKDF2 hash. */
@@ -39,7 +40,7 @@ public class Account {
   @GeneratedValue(strategy = GenerationType.TABLE, generator = "account_ids")
   private Long id;
 
-  @Column(nullable = false, unique = true, updatable = false)
+  @Column(nullable = false, unique = true)
   private String username;
 
   @Column(name = "password_hash", nullable = false)
@@ -54,6 +55,11 @@ public class Account {
 
   @Column(nullable = false)
   private boolean enabled;
+
+  /** The person this login belongs to, when the platform knows her as a person. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "person_id")
+  private Person person;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -83,6 +89,22 @@ public class Account {
     this.enabled = true;
     // Databases keep microseconds; truncating here makes what we hold equal what we stored.
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public void belongsTo(Person person) {
+    this.person = person;
+  }
+
+  /**
+   * Erases what identifies her (the username may be her phone number): the login can never be used
+   * again and keeps no role.
+   */
+  public void erase() {
+    username = "da-xoa-" + id;
+    displayName = Person.ERASED_NAME;
+    passwordHash = PasswordHashing.hash(java.util.UUID.randomUUID().toString().toCharArray());
+    enabled = false;
+    grants.clear();
   }
 
   /** Usernames are compared without case. */

@@ -87,7 +87,14 @@ public class Person {
   @OrderBy("validFrom")
   private List<Membership> memberships = new ArrayList<>();
 
+  /** The day her personal data was erased; null while it is kept. */
+  @Column(name = "erased_on")
+  private LocalDate erasedOn;
+
   @Version private long revision;
+
+  /** What an erased person's name becomes: her learning records stay, without her. */
+  public static final String ERASED_NAME = "(đã xóa)";
 
   protected Person() {
     // for JPA
@@ -107,6 +114,7 @@ public class Person {
   }
 
   public void renameTo(String fullName) {
+    requireNotErased();
     if (fullName == null || fullName.isBlank()) {
       throw new IllegalArgumentException("Họ và tên không được để trống");
     }
@@ -117,6 +125,7 @@ public class Person {
   }
 
   public void setBirthYear(Integer birthYear) {
+    requireNotErased();
     if (birthYear != null && (birthYear < 1900 || birthYear > Year.now().getValue())) {
       throw new IllegalArgumentException("Năm sinh phải từ 1900 đến năm nay");
     }
@@ -124,6 +133,7 @@ public class Person {
   }
 
   public void setPhone(String phone) {
+    requireNotErased();
     var compact = phone == null ? "" : phone.replaceAll("[\\s.-]", "");
     if (!compact.isEmpty() && !PHONE.matcher(compact).matches()) {
       throw new IllegalArgumentException(
@@ -133,6 +143,7 @@ public class Person {
   }
 
   public void setEthnicity(String ethnicity) {
+    requireNotErased();
     this.ethnicity = ethnicity == null || ethnicity.isBlank() ? null : ethnicity.strip();
   }
 
@@ -177,9 +188,36 @@ public class Person {
     homeUnit = unit;
   }
 
+  /**
+   * Erases her personal data (Law 91/2025 Art. 16): name, birth year, phone and ethnicity go. Her
+   * opaque xAPI account, home unit and membership history stay, so learning records and the unit's
+   * numbers remain right without saying who she was.
+   */
+  public void erase(LocalDate on) {
+    if (erasedOn != null) {
+      return;
+    }
+    fullName = ERASED_NAME;
+    birthYear = null;
+    phone = null;
+    ethnicity = null;
+    staffPosition = staffPosition == null ? null : "(đã xóa)";
+    erasedOn = on;
+  }
+
+  public boolean isErased() {
+    return erasedOn != null;
+  }
+
   /** Her home unit on that day, if she had one. */
   public Optional<OrgUnit> unitOn(LocalDate day) {
     return memberships.stream().filter(m -> m.covers(day)).map(Membership::unit).findFirst();
+  }
+
+  private void requireNotErased() {
+    if (erasedOn != null) {
+      throw new IllegalStateException("Dữ liệu cá nhân của người này đã bị xóa");
+    }
   }
 
   private Membership currentMembership() {

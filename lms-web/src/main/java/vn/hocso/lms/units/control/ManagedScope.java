@@ -1,6 +1,7 @@
 package vn.hocso.lms.units.control;
 
 import java.util.Set;
+import vn.hocso.lms.units.domain.OrgUnit;
 
 /**
  * The subtrees an account may see and manage: the units its officer or admin roles are held over.
@@ -14,5 +15,15 @@ public record ManagedScope(Set<Long> rootUnitIds) {
 
   public boolean isEmpty() {
     return rootUnitIds.isEmpty();
+  }
+
+  /** Whether the unit is one of the roots or lies below one. */
+  public boolean covers(OrgUnit unit) {
+    for (var up = unit; up != null; up = up.parent().orElse(null)) {
+      if (up.id() != null && rootUnitIds.contains(up.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -92,13 +92,13 @@ public class UnitDirectory {
   /** A unit's page; refused for a unit outside the scope. */
   public UnitDetails details(long unitId, ManagedScope scope) {
     var unit = entityManager.find(OrgUnit.class, unitId);
-    if (unit == null || !isWithin(unit, scope)) {
+    if (unit == null || !scope.covers(unit)) {
       // The same answer for "absent" and "not yours": existence outside the scope is not told.
       throw new AccessDeniedException("No unit " + unitId + " in this account's scope");
     }
     var ancestors = new ArrayList<UnitRow>();
     for (var up = unit.parent().orElse(null); up != null; up = up.parent().orElse(null)) {
-      if (isWithin(up, scope)) {
+      if (scope.covers(up)) {
         ancestors.add(UnitRow.of(up));
       }
     }
@@ -135,15 +135,6 @@ public class UnitDirectory {
         subUnits,
         new UnitHeadcount(entityManager).peopleWithin(unitId),
         history);
-  }
-
-  private static boolean isWithin(OrgUnit unit, ManagedScope scope) {
-    for (var up = unit; up != null; up = up.parent().orElse(null)) {
-      if (up.id() != null && scope.rootUnitIds().contains(up.id())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String escapeLike(String text) {

@@ -1,0 +1,235 @@
+package vn.hocso.lms.privacy.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.hocso.lms.accounts.domain.Account;
+import vn.hocso.lms.people.domain.Person;
+import vn.hocso.lms.privacy.domain.AuditAction;
+import vn.hocso.lms.privacy.domain.AuditEntry;
+import vn.hocso.lms.privacy.domain.Consent;
+import vn.hocso.lms.privacy.domain.ConsentPurpose;
+import vn.hocso.lms.units.control.AccessDeniedException;
+import vn.hocso.lms.units.domain.OrgUnit;
+
+/**
+ * A person's rights over her data: consent, export, erasure; every access is written to the audit
+ * log. Only she or an officer whose scope covers her home unit may act.
+ */
+@ApplicationScoped
+@Transactional
+public class PersonalData {
+
+  @PersistenceContext private EntityManager entityManager;
+
+  private Clock clock = Clock.systemUTC();
+
+  protected PersonalData() {
+    // for CDI
+  }
+
+  public PersonalData(EntityManager entityManager, Clock clock) {
+    this.entityManager = entityManager;
+    this.clock = clock;
+  }
+
+  public void recordConsent(
+      long personId, ConsentPurpose purpose, String textVersion, Requester requester) {
+    var person = personFor(personId, requester);
+    entityManager.persist(new Consent(person, purpose, textVersion, clock.instant()));
+    audit(requester, AuditAction.RECORDED_CONSENT, personId, purpose + " " + textVersion);
+  }
+
+  public void withdrawConsent(long personId, ConsentPurpose purpose, Requester requester) {
+    var person = personFor(personId, requester);
+    consentsOf(person).stream()
+        .filter(consent -> consent.purpose() == purpose && consent.isInForce())
+        .forEach(consent -> consent.withdraw(clock.instant()));
+    audit(requester, AuditAction.WITHDREW_CONSENT, personId, purpose.name());
+  }
+
+  /** Her consents in force, by purpose. */
+  public Map<ConsentPurpose, String> consentsInForce(long personId, Requester requester) {
+    var person = personFor(personId, requester);
+    var inForce = new java.util.EnumMap<ConsentPurpose, String>(ConsentPurpose.class);
+    consentsOf(person).stream()
+        .filter(Consent::isInForce)
+        .forEach(consent -> inForce.put(consent.purpose(), consent.textVersion()));
+    return inForce;
+  }
+
+  public PersonalDataExport export(long personId, Requester requester) {
+    var person = personFor(personId, requester);
+    audit(requester, AuditAction.EXPORTED_PERSON, personId, null);
+    return new PersonalDataExport(
+        personId,
+        person.fullName(),
+        person.birthYear().orElse(null),
+        person.phone().orElse(null),
+        person.ethnicity().orElse(null),
+        person.isMember(),
+        person.isTrainer(),
+        person.staffEmployment().map(Enum::name).orElse(null),
+        person.staffPosition().orElse(null),
+        person.xapiAccount(),
+        person.memberships().stream()
+            .map(
+                m ->
+                    new PersonalDataExport.MembershipLine(
+                        m.unit().name(),
+                        m.unit().code().orElse(null),
+                        m.validFrom(),
+                        m.validTo().orElse(null)))
+            .toList(),
+        consentsOf(person).stream()
+            .map(
+                c ->
+                    new PersonalDataExport.ConsentLine(
+                        c.purpose().name(),
+                        c.textVersion(),
+                        c.givenAt(),
+                        c.withdrawnAt().orElse(null)))
+            .toList(),
+        accountsOf(person).stream().map(Account::username).toList(),
+        clock.instant());
+  }
+
+  /** The export as JSON, the machine-readable copy she may take elsewhere. */
+  public String exportJson(long personId, Requester requester) {
+    var export = export(personId, requester);
+    var json =
+        Json.createObjectBuilder()
+            .add("personId", export.personId())
+            .add("exportedAt", export.exportedAt().toString());
+    addNullable(json, "fullName", export.fullName());
+    if (export.birthYear() != null) {
+      json.add("birthYear", export.birthYear());
+    }
+    addNullable(json, "phone", export.phone());
+    addNullable(json, "ethnicity", export.ethnicity());
+    json.add("member", export.member()).add("trainer", export.trainer());
+    addNullable(json, "staffEmployment", export.staffEmployment());
+    addNullable(json, "staffPosition", export.staffPosition());
+    json.add("xapiAccount", export.xapiAccount());
+    var memberships = Json.createArrayBuilder();
+    for (var line : export.memberships()) {
+      var item =
+          Json.createObjectBuilder().add("unit", line.unit()).add("from", line.from().toString());
+      addNullable(item, "unitCode", line.unitCode());
+      addNullable(item, "to", line.to() == null ? null : line.to().toString());
+      memberships.add(item);
+    }
+    var consents = Json.createArrayBuilder();
+    for (var line : export.consents()) {
+      var item =
+          Json.createObjectBuilder()
+              .add("purpose", line.purpose())
+              .add("textVersion", line.textVersion())
+              .add("givenAt", line.givenAt().toString());
+      addNullable(
+          item, "withdrawnAt", line.withdrawnAt() == null ? null : line.withdrawnAt().toString());
+      consents.add(item);
+    }
+    var usernames = Json.createArrayBuilder();
+    export.usernames().forEach(usernames::add);
+    json.add("memberships", memberships).add("consents", consents).add("usernames", usernames);
+    var out = new StringWriter();
+    try (var writer = Json.createWriter(out)) {
+      writer.writeObject(json.build());
+    }
+    return out.toString();
+  }
+
+  /**
+   * Erases her personal data (Law 91/2025 Art. 16) and her logins' usernames, also where they stand
+   * in the audit log; her learning records stay under her opaque account.
+   */
+  public void erase(long personId, Requester requester) {
+    var person = personFor(personId, requester);
+    person.erase(LocalDate.now(clock));
+    for (var account : accountsOf(person)) {
+      var oldUsername = account.username();
+      account.erase();
+      entityManager
+          .createQuery("update AuditEntry e set e.actor = :pseudonym where e.actor = :username")
+          .setParameter("pseudonym", account.username())
+          .setParameter("username", oldUsername)
+          .executeUpdate();
+    }
+    audit(requester, AuditAction.ERASED_PERSON, personId, null);
+  }
+
+  /** The audit log, newest first, for the central admin's search. */
+  public List<AuditEntry> auditLog(
+      String actor, AuditAction action, Long personId, int first, int max) {
+    return entityManager
+        .createQuery(
+            "select e from AuditEntry e where (:actor is null or e.actor = :actor)"
+                + " and (:action is null or e.action = :action)"
+                + " and (:person is null or e.subjectPersonId = :person)"
+                + " order by e.happenedAt desc, e.id desc",
+            AuditEntry.class)
+        .setParameter("actor", actor)
+        .setParameter("action", action)
+        .setParameter("person", personId)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Records that a requester looked at someone's personal data. */
+  public Person view(long personId, Requester requester) {
+    var person = personFor(personId, requester);
+    audit(requester, AuditAction.VIEWED_PERSON, personId, null);
+    return person;
+  }
+
+  private Person personFor(long personId, Requester requester) {
+    var person = entityManager.find(Person.class, personId);
+    boolean herself = requester.ownPersonId() != null && requester.ownPersonId() == personId;
+    if (person == null || !(herself || requester.scope().covers(homeUnit(person)))) {
+      throw new AccessDeniedException("No person " + personId + " within the requester's reach");
+    }
+    return person;
+  }
+
+  private static OrgUnit homeUnit(Person person) {
+    return person.homeUnit();
+  }
+
+  private List<Consent> consentsOf(Person person) {
+    return entityManager
+        .createQuery(
+            "select c from Consent c where c.person = :p order by c.givenAt", Consent.class)
+        .setParameter("p", person)
+        .getResultList();
+  }
+
+  private List<Account> accountsOf(Person person) {
+    return entityManager
+        .createQuery("select a from Account a where a.person = :p", Account.class)
+        .setParameter("p", person)
+        .getResultList();
+  }
+
+  private void audit(Requester requester, AuditAction action, Long personId, String detail) {
+    entityManager.persist(
+        new AuditEntry(clock.instant(), requester.username(), action, personId, detail));
+  }
+
+  private static void addNullable(JsonObjectBuilder json, String name, String value) {
+    if (value == null) {
+      json.addNull(name);
+    } else {
+      json.add(name, value);
+    }
+  }
+}

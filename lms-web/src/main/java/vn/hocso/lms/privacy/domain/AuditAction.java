@@ -1,0 +1,12 @@
+package vn.hocso.lms.privacy.domain;
+
+/** What was done with personal data or roles. */
+public enum AuditAction {
+  VIEWED_PERSON,
+  CHANGED_PERSON,
+  EXPORTED_PERSON,
+  ERASED_PERSON,
+  CHANGED_ROLES,
+  RECORDED_CONSENT,
+  WITHDREW_CONSENT
+}
