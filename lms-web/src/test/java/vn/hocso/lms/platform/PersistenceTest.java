@@ -78,7 +78,7 @@ class PersistenceTest {
         inTransaction(
             factory,
             em -> {
-              written[0] = new Account("thoigian", "secret".toCharArray(), "Thời Gian", null);
+              written[0] = new Account("thoigian", "bi-mat-dai".toCharArray(), "Thời Gian", null);
               em.persist(written[0]);
             });
         var em = factory.createEntityManager();

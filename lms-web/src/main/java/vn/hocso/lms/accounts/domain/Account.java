@@ -56,6 +56,16 @@ public class Account {
   @Column(nullable = false)
   private boolean enabled;
 
+  /** A one-time code an officer gave her to set a new password; kept only as a hash. */
+  @Column(name = "reset_code_hash")
+  private String resetCodeHash;
+
+  @Column(name = "reset_code_expires_at")
+  private Instant resetCodeExpiresAt;
+
+  @Column(name = "reset_code_attempts", nullable = false)
+  private int resetCodeAttempts;
+
   /** The person this login belongs to, when the platform knows her as a person. */
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "person_id")
@@ -85,7 +95,7 @@ public class Account {
     }
     this.displayName = displayName.strip();
     this.homeUnit = homeUnit;
-    this.passwordHash = PasswordHashing.hash(password);
+    this.passwordHash = PasswordHashing.hash(PasswordPolicy.check(password, this.username));
     this.enabled = true;
     // Databases keep microseconds; truncating here makes what we hold equal what we stored.
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -106,6 +116,51 @@ public class Account {
     enabled = false;
     grants.clear();
   }
+
+  /** She changes her own password, proving she knows the current one. */
+  public void changePassword(char[] current, char[] next) {
+    if (!acceptsPassword(current)) {
+      throw new PasswordRejectedException("Mật khẩu hiện tại không đúng.");
+    }
+    passwordHash = PasswordHashing.hash(PasswordPolicy.check(next, username));
+  }
+
+  /**
+   * An officer issues a one-time code (valid {@link #RESET_CODE_LIFETIME}) for her to choose a new
+   * password; the code is returned once, to be handed over in person or by phone.
+   */
+  public String issueResetCode(Instant now) {
+    var code = ResetCodes.generate();
+    resetCodeHash = PasswordHashing.hash(code.toCharArray());
+    resetCodeExpiresAt = now.plus(RESET_CODE_LIFETIME).truncatedTo(ChronoUnit.MICROS);
+    resetCodeAttempts = 0;
+    return code;
+  }
+
+  /** She sets a new password with the one-time code; the code then no longer works. */
+  public void resetPassword(String code, char[] next, Instant now) {
+    if (resetCodeHash == null || now.isAfter(resetCodeExpiresAt)) {
+      throw new PasswordRejectedException(
+          "Mã đặt lại mật khẩu không còn hiệu lực. Hãy xin mã mới.");
+    }
+    if (++resetCodeAttempts > RESET_CODE_ATTEMPTS) {
+      resetCodeHash = null;
+      throw new PasswordRejectedException("Nhập sai mã quá nhiều lần. Hãy xin mã mới.");
+    }
+    if (!PasswordHashing.matches(ResetCodes.normalise(code).toCharArray(), resetCodeHash)) {
+      throw new PasswordRejectedException("Mã đặt lại mật khẩu không đúng.");
+    }
+    passwordHash = PasswordHashing.hash(PasswordPolicy.check(next, username));
+    resetCodeHash = null;
+    resetCodeExpiresAt = null;
+    resetCodeAttempts = 0;
+  }
+
+  /** How long a reset code works. */
+  public static final java.time.Duration RESET_CODE_LIFETIME = java.time.Duration.ofHours(24);
+
+  /** How many wrong codes end the code. */
+  public static final int RESET_CODE_ATTEMPTS = 5;
 
   /** Usernames are compared without case. */
   public static String normalise(String username) {
@@ -131,6 +186,10 @@ public class Account {
 
   public String displayName() {
     return displayName;
+  }
+
+  public java.util.Optional<OrgUnit> homeUnit() {
+    return java.util.Optional.ofNullable(homeUnit);
   }
 
   public Instant createdAt() {

@@ -1,0 +1,73 @@
+package vn.hocso.lms.accounts.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AccountPasswordTest {
+
+  static final Instant NOW = Instant.parse("2026-03-08T02:00:00Z");
+
+  final Account lan =
+      new Account("lan.nguyen", "mat-khau-cu".toCharArray(), "Nguyễn Thị Lan", null);
+
+  @Test
+  void changesHerPasswordWhenSheKnowsTheCurrentOne() {
+    lan.changePassword("mat-khau-cu".toCharArray(), "mat-khau-moi".toCharArray());
+
+    assertThat(lan.acceptsPassword("mat-khau-moi".toCharArray())).isTrue();
+    assertThat(lan.acceptsPassword("mat-khau-cu".toCharArray())).isFalse();
+  }
+
+  @Test
+  void refusesAChangeWithAWrongCurrentPasswordOrAWeakNewOne() {
+    assertThatThrownBy(() -> lan.changePassword("sai".toCharArray(), "mat-khau-moi".toCharArray()))
+        .hasMessageContaining("hiện tại không đúng");
+    assertThatThrownBy(() -> lan.changePassword("mat-khau-cu".toCharArray(), "ngan".toCharArray()))
+        .hasMessageContaining("ít nhất 8");
+    assertThatThrownBy(
+            () -> lan.changePassword("mat-khau-cu".toCharArray(), "Lan.Nguyen".toCharArray()))
+        .hasMessageContaining("trùng tên đăng nhập");
+  }
+
+  @Test
+  void aResetCodeWorksOnceAndIgnoresSpacesAndCase() {
+    var code = lan.issueResetCode(NOW);
+    assertThat(code).hasSize(10).matches("[2-9A-HJKMNP-Z]+");
+
+    var typed = code.substring(0, 5).toLowerCase() + " " + code.substring(5);
+    lan.resetPassword(typed, "mat-khau-moi".toCharArray(), NOW.plusSeconds(60));
+
+    assertThat(lan.acceptsPassword("mat-khau-moi".toCharArray())).isTrue();
+    assertThatThrownBy(() -> lan.resetPassword(code, "lai-lan-nua".toCharArray(), NOW))
+        .hasMessageContaining("không còn hiệu lực");
+  }
+
+  @Test
+  void aResetCodeExpiresAfterADay() {
+    var code = lan.issueResetCode(NOW);
+
+    assertThatThrownBy(
+            () ->
+                lan.resetPassword(
+                    code,
+                    "mat-khau-moi".toCharArray(),
+                    NOW.plus(Account.RESET_CODE_LIFETIME).plusSeconds(1)))
+        .hasMessageContaining("không còn hiệu lực");
+  }
+
+  @Test
+  void fiveWrongCodesEndTheCode() {
+    var code = lan.issueResetCode(NOW);
+    for (int i = 0; i < Account.RESET_CODE_ATTEMPTS; i++) {
+      assertThatThrownBy(() -> lan.resetPassword("WRONGCODE2", "mat-khau-moi".toCharArray(), NOW))
+          .hasMessageContaining("không đúng");
+    }
+
+    assertThatThrownBy(() -> lan.resetPassword(code, "mat-khau-moi".toCharArray(), NOW))
+        .hasMessageContaining("quá nhiều lần");
+    assertThat(lan.acceptsPassword("mat-khau-cu".toCharArray())).isTrue();
+  }
+}
