@@ -3,12 +3,10 @@ package vn.hocso.lms.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.hocso.content.course.application.CourseCatalog;
@@ -33,8 +31,8 @@ class PersistenceTest {
       var factory =
           Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
       try {
-        inTransaction(factory, em -> new DemoDataSeeder(em).seed());
-        inTransaction(factory, em -> new DemoDataSeeder(em).seed());
+        Transactions.inTransaction(factory, em -> seed(em));
+        Transactions.inTransaction(factory, em -> seed(em));
 
         var em = factory.createEntityManager();
         assertThat(countUnits(em, UnitKind.CENTRAL)).isEqualTo(1);
@@ -75,11 +73,12 @@ class PersistenceTest {
           Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
       try {
         var written = new Account[1];
-        inTransaction(
+        Transactions.inTransaction(
             factory,
             em -> {
               written[0] = new Account("thoigian", "bi-mat-dai".toCharArray(), "Thời Gian", null);
               em.persist(written[0]);
+              return null;
             });
         var em = factory.createEntityManager();
         var read =
@@ -105,23 +104,14 @@ class PersistenceTest {
     }
   }
 
+  private static Void seed(EntityManager em) {
+    new DemoDataSeeder(em).seed();
+    return null;
+  }
+
   private static long countUnits(EntityManager em, UnitKind kind) {
     return em.createQuery("select count(u) from OrgUnit u where u.kind = :kind", Long.class)
         .setParameter("kind", kind)
         .getSingleResult();
-  }
-
-  private static void inTransaction(EntityManagerFactory factory, Consumer<EntityManager> work) {
-    var em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      work.accept(em);
-      em.getTransaction().commit();
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
   }
 }

@@ -2,8 +2,8 @@ package vn.hocso.lms.privacy.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.hocso.lms.platform.Transactions.inTransaction;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.SQLException;
@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -181,21 +180,5 @@ class PersonalDataTest {
       }
     }
     return found;
-  }
-
-  private static <T> T inTransaction(
-      EntityManagerFactory factory, Function<EntityManager, T> work) {
-    var em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      var result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
   }
 }

@@ -2,14 +2,12 @@ package vn.hocso.lms.units.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.hocso.lms.platform.Transactions.inTransaction;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.hocso.lms.people.domain.Person;
@@ -169,22 +167,6 @@ class ReorganisationTest {
       } finally {
         factory.close();
       }
-    }
-  }
-
-  private static <T> T inTransaction(
-      EntityManagerFactory factory, Function<EntityManager, T> work) {
-    var em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      var result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
     }
   }
 }
