@@ -24,8 +24,13 @@ public final class RequestBodies {
 
   /** The whole body as UTF-8 text, refusing more than {@code limitBytes}. */
   public static String read(InputStream body, long limitBytes) {
+    return new String(readBytes(body, limitBytes), StandardCharsets.UTF_8);
+  }
+
+  /** The whole body as bytes (documents may be binary), refusing more than {@code limitBytes}. */
+  public static byte[] readBytes(InputStream body, long limitBytes) {
     if (body == null) {
-      return "";
+      return new byte[0];
     }
     var out = new ByteArrayOutputStream();
     var buffer = new byte[8192];
@@ -40,7 +45,7 @@ public final class RequestBodies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 
   /** Parses one JSON value; anything else (empty, trailing text, duplicate keys) is a 400. */
@@ -48,11 +53,29 @@ public final class RequestBodies {
     if (text.isBlank()) {
       throw new InvalidRequestException(null, "body-required", "The request needs a JSON body");
     }
+    JsonValue value;
     try (var reader = STRICT.createReader(new StringReader(text))) {
-      return reader.readValue();
+      value = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidRequestException(
           null, "json-syntax", "The body is not valid JSON: " + e.getMessage());
+    }
+    // The reader stops after the first value: "{}{" or "{}[" must not pass as "{}".
+    if (!onlyOneValue(text)) {
+      throw new InvalidRequestException(
+          null, "json-syntax", "The body is not valid JSON: text follows the JSON value");
+    }
+    return value;
+  }
+
+  private static boolean onlyOneValue(String text) {
+    try (var parser = Json.createParser(new StringReader(text))) {
+      parser.next();
+      parser.skipObject();
+      parser.skipArray();
+      return !parser.hasNext();
+    } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+      return false;
     }
   }
 }

@@ -55,6 +55,9 @@ public class XapiExceptionMapper implements ExceptionMapper<Throwable> {
     if (rejection instanceof ConflictException) {
       return 409;
     }
+    if (rejection instanceof PreconditionFailedException) {
+      return 412;
+    }
     if (rejection instanceof RequestTooLargeException) {
       return 413;
     }

@@ -86,4 +86,60 @@ public final class LrsClient implements Principal {
         "This client may not read statements: it needs statements/read, statements/read/mine,"
             + " all/read or all (xAPI 2.0 Part 3 §4.2)");
   }
+
+  /**
+   * State documents: scope state or all; reading also with all/read (xAPI 2.0 Part 3 §4.2: "state:
+   * read/write state data").
+   */
+  public void requireState(boolean write) {
+    requireAny(
+        write ? "scope-state-write" : "scope-state-read",
+        "This client may not "
+            + (write ? "change" : "read")
+            + " state documents: it needs scope state or all"
+            + (write ? "" : " or all/read")
+            + " (xAPI 2.0 Part 3 §4.2)",
+        write
+            ? EnumSet.of(Scope.STATE, Scope.ALL)
+            : EnumSet.of(Scope.STATE, Scope.ALL, Scope.ALL_READ));
+  }
+
+  /**
+   * Activity and Agent Profile documents: scope profile or all; reading also with all/read (xAPI
+   * 2.0 Part 3 §4.2: "profile: read/write access to all profile resources").
+   */
+  public void requireProfile(boolean write) {
+    requireAny(
+        write ? "scope-profile-write" : "scope-profile-read",
+        "This client may not "
+            + (write ? "change" : "read")
+            + " profile documents: it needs scope profile or all"
+            + (write ? "" : " or all/read")
+            + " (xAPI 2.0 Part 3 §4.2)",
+        write
+            ? EnumSet.of(Scope.PROFILE, Scope.ALL)
+            : EnumSet.of(Scope.PROFILE, Scope.ALL, Scope.ALL_READ));
+  }
+
+  /**
+   * The Activities and Agents resources describe what statements say (xAPI 2.0 Part 3 §2.4, §2.5):
+   * readable with all, all/read, statements/read (not /mine: another client's definitions would
+   * leak), or define.
+   */
+  public void requireDefinitionRead() {
+    requireAny(
+        "scope-definition-read",
+        "This client may not read activities or agents: it needs all, all/read, statements/read or"
+            + " define (xAPI 2.0 Part 3 §4.2)",
+        EnumSet.of(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.DEFINE));
+  }
+
+  private void requireAny(String rule, String message, Set<Scope> enough) {
+    for (var scope : enough) {
+      if (scopes.contains(scope)) {
+        return;
+      }
+    }
+    throw new ForbiddenException(rule, message);
+  }
 }

@@ -40,7 +40,7 @@ public final class IndexKeys {
     return Optional.empty();
   }
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(

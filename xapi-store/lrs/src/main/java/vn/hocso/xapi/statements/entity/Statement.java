@@ -6,7 +6,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,7 @@ public final class Statement {
   private final Set<String> relatedAgents = new LinkedHashSet<>();
   private final Set<String> directActivities = new LinkedHashSet<>();
   private final Set<String> relatedActivities = new LinkedHashSet<>();
+  private final List<JsonObject> definedActivities = new ArrayList<>();
 
   private Statement(JsonObject json, long storedMicros, String authorityKey) {
     this.json = json;
@@ -151,9 +154,11 @@ public final class Statement {
     agent(statement.get("actor"), direct ? directAgents : relatedAgents);
     var object = statement.getJsonObject("object");
     switch (object.getString("objectType", "Activity")) {
-      case "Activity" ->
-          (direct ? directActivities : relatedActivities)
-              .add(IndexKeys.ofIri(object.getString("id")));
+      case "Activity" -> {
+        (direct ? directActivities : relatedActivities)
+            .add(IndexKeys.ofIri(object.getString("id")));
+        defined(object);
+      }
       case "Agent", "Group" -> agent(object, direct ? directAgents : relatedAgents);
       case "SubStatement" -> collectKeys(object, true);
       default -> {}
@@ -169,6 +174,7 @@ public final class Statement {
                   : Json.createArrayBuilder().add(value).build();
           for (var activity : list) {
             relatedActivities.add(IndexKeys.ofIri(activity.asJsonObject().getString("id")));
+            defined(activity.asJsonObject());
           }
         }
       }
@@ -181,6 +187,12 @@ public final class Statement {
           }
         }
       }
+    }
+  }
+
+  private void defined(JsonObject activity) {
+    if (activity.get("definition") instanceof JsonObject) {
+      definedActivities.add(activity);
     }
   }
 
@@ -241,6 +253,14 @@ public final class Statement {
     var only = new LinkedHashSet<>(relatedAgents);
     only.removeAll(directAgents);
     return only;
+  }
+
+  /**
+   * The Activity Objects of this statement that carry a definition, in order: what the Activities
+   * resource learns from it (xAPI 2.0 Part 3 §2.5).
+   */
+  public List<JsonObject> definedActivities() {
+    return List.copyOf(definedActivities);
   }
 
   public Set<String> directActivities() {

@@ -21,8 +21,13 @@ public final class Timestamps {
     return toMicros(Instant.now());
   }
 
+  /**
+   * Microseconds since the epoch. Not {@code ChronoUnit.MICROS.between}: it counts in nanoseconds
+   * first and overflows after the year 2262, which a client may well send as {@code since}.
+   */
   public static long toMicros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
   }
 
   public static Instant toInstant(long micros) {

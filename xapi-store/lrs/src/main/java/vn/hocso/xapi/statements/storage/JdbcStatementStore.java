@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import vn.hocso.xapi.activities.storage.JdbcActivityStore;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.StoredStatement;
@@ -101,6 +102,12 @@ public class JdbcStatementStore implements StatementStore {
       }
       agents.executeBatch();
       activities.executeBatch();
+    }
+    var defined = new ArrayList<jakarta.json.JsonObject>();
+    statements.forEach(statement -> defined.addAll(statement.definedActivities()));
+    if (!defined.isEmpty()) {
+      JdbcActivityStore.record(
+          connection, defined, statements.get(statements.size() - 1).storedMicros());
     }
   }
 

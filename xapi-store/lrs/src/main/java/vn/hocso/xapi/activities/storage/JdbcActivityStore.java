@@ -1,0 +1,95 @@
+package vn.hocso.xapi.activities.storage;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.hocso.xapi.activities.entity.CanonicalActivity;
+import vn.hocso.xapi.statements.entity.IndexKeys;
+
+/**
+ * Canonical activities in plain JDBC (H2 and MySQL/MariaDB). Written by the statement store in the
+ * statements' transaction, read by the Activities resource.
+ */
+public class JdbcActivityStore {
+
+  private final DataSource dataSource;
+
+  public JdbcActivityStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public Optional<JsonObject> find(String activityId) {
+    try (var connection = dataSource.getConnection()) {
+      return find(connection, activityId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read an activity", e);
+    }
+  }
+
+  private static Optional<JsonObject> find(Connection connection, String activityId)
+      throws SQLException {
+    try (var select =
+        connection.prepareStatement(
+            "select activity_json from lrs_activity where activity_key = ?")) {
+      select.setString(1, IndexKeys.ofIri(activityId));
+      try (var rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        try (var reader = Json.createReader(new StringReader(rows.getString(1)))) {
+          return Optional.of(reader.readObject());
+        }
+      }
+    }
+  }
+
+  /**
+   * Merges the Activity Objects of newly stored statements, in order, into the canonical ones, on
+   * the caller's connection and transaction.
+   */
+  public static void record(Connection connection, List<JsonObject> activities, long storedMicros)
+      throws SQLException {
+    var batch = new LinkedHashMap<String, JsonObject>();
+    for (var activity : activities) {
+      batch.put(
+          activity.getString("id"),
+          CanonicalActivity.merge(
+              Optional.ofNullable(batch.get(activity.getString("id"))), activity));
+    }
+    try (var update =
+            connection.prepareStatement(
+                "update lrs_activity set activity_json = ?, updated_micros = ? where activity_key"
+                    + " = ?");
+        var insert =
+            connection.prepareStatement(
+                "insert into lrs_activity (activity_key, activity_json, updated_micros) values (?,"
+                    + " ?, ?)")) {
+      for (var activity : batch.values()) {
+        var id = activity.getString("id");
+        var previous = find(connection, id);
+        if (previous.isPresent()) {
+          var merged = previous.get();
+          var definition = activity.get("definition");
+          if (definition != null) {
+            merged = CanonicalActivity.merge(previous, activity);
+          }
+          update.setString(1, merged.toString());
+          update.setLong(2, storedMicros);
+          update.setString(3, IndexKeys.ofIri(id));
+          update.executeUpdate();
+        } else {
+          insert.setString(1, IndexKeys.ofIri(id));
+          insert.setString(2, activity.toString());
+          insert.setLong(3, storedMicros);
+          insert.executeUpdate();
+        }
+      }
+    }
+  }
+}
