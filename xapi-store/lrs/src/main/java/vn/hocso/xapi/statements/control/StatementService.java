@@ -110,9 +110,16 @@ public class StatementService {
       List<JsonObject> statements, XapiVersion version, LrsClient client) {
     var fresh = new ArrayList<JsonObject>();
     var ids = new ArrayList<String>();
+    // One look-up for the whole batch: statements with client-made ids may be re-sent.
+    var stored =
+        store.findAll(
+            statements.stream()
+                .filter(statement -> statement.get("id") instanceof JsonString)
+                .map(statement -> statement.getString("id").toLowerCase(Locale.ROOT))
+                .toList());
     for (var statement : statements) {
       if (statement.get("id") instanceof JsonString id) {
-        var existing = store.find(id.getString().toLowerCase(Locale.ROOT));
+        var existing = Optional.ofNullable(stored.get(id.getString().toLowerCase(Locale.ROOT)));
         if (existing.isPresent()) {
           if (!restore(existing.get()).isSameAs(statement)) {
             throw new ConflictException(

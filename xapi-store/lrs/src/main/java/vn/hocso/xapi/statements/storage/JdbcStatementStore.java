@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.hocso.xapi.activities.storage.JdbcActivityStore;
@@ -57,9 +60,6 @@ public class JdbcStatementStore implements StatementStore {
                 "insert into lrs_statement (statement_id, stored_micros, verb_hash,"
                     + " registration, voiding_target, voided, authority_key, statement_json)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?)");
-        var isTargeted =
-            connection.prepareStatement(
-                "select count(*) from lrs_statement where voiding_target = ?");
         var agents =
             connection.prepareStatement(
                 "insert into lrs_statement_agent (statement_id, agent_hash, direct) values (?, ?,"
@@ -72,29 +72,26 @@ public class JdbcStatementStore implements StatementStore {
             connection.prepareStatement(
                 "update lrs_statement set voided = true where statement_id = ? and voiding_target"
                     + " is null")) {
+      // A voiding statement may arrive before its target (xAPI 2.0 Part 2 §2.3.2): one query
+      // finds which of these statements are already targeted.
+      var targeted = targetedAmong(connection, statements);
       for (var statement : statements) {
-        // A voiding statement may arrive before its target (xAPI 2.0 Part 2 §2.3.2).
-        boolean alreadyVoided = false;
-        if (!statement.isVoiding()) {
-          isTargeted.setString(1, statement.id());
-          try (var rows = isTargeted.executeQuery()) {
-            rows.next();
-            alreadyVoided = rows.getLong(1) > 0;
-          }
-        }
         insert.setString(1, statement.id());
         insert.setLong(2, statement.storedMicros());
         insert.setString(3, statement.verbKey());
         insert.setString(4, statement.registration().orElse(null));
         insert.setString(5, statement.voidingTarget().orElse(null));
-        insert.setBoolean(6, alreadyVoided);
+        insert.setBoolean(6, !statement.isVoiding() && targeted.contains(statement.id()));
         insert.setString(7, statement.authorityKey());
         insert.setString(8, statement.json().toString());
-        insert.executeUpdate();
+        insert.addBatch();
         addRelations(agents, statement.id(), statement.directAgents(), true);
         addRelations(agents, statement.id(), statement.relatedAgents(), false);
         addRelations(activities, statement.id(), statement.directActivities(), true);
         addRelations(activities, statement.id(), statement.relatedActivities(), false);
+      }
+      insert.executeBatch();
+      for (var statement : statements) {
         if (statement.voidingTarget().isPresent()) {
           voidTarget.setString(1, statement.voidingTarget().get());
           voidTarget.executeUpdate();
@@ -109,6 +106,31 @@ public class JdbcStatementStore implements StatementStore {
       JdbcActivityStore.record(
           connection, defined, statements.get(statements.size() - 1).storedMicros());
     }
+  }
+
+  /** Which of these statements a stored voiding statement already targets. */
+  private static java.util.Set<String> targetedAmong(
+      Connection connection, List<Statement> statements) throws SQLException {
+    var ids = statements.stream().filter(s -> !s.isVoiding()).map(Statement::id).toList();
+    var targeted = new java.util.HashSet<String>();
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      var chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      try (var select =
+          connection.prepareStatement(
+              "select voiding_target from lrs_statement where voiding_target in ("
+                  + placeholders(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          select.setString(i + 1, chunk.get(i));
+        }
+        try (var rows = select.executeQuery()) {
+          while (rows.next()) {
+            targeted.add(rows.getString(1));
+          }
+        }
+      }
+    }
+    return targeted;
   }
 
   private static void addRelations(
@@ -135,6 +157,47 @@ public class JdbcStatementStore implements StatementStore {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read statement " + statementId, e);
     }
+  }
+
+  @Override
+  public Map<String, StoredStatement> findAll(Collection<String> statementIds) {
+    var found = new HashMap<String, StoredStatement>();
+    if (statementIds.isEmpty()) {
+      return found;
+    }
+    var ids = new ArrayList<>(new java.util.LinkedHashSet<>(statementIds));
+    try (var connection = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+        var chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+        try (var select =
+            connection.prepareStatement(
+                "select "
+                    + COLUMNS
+                    + " from lrs_statement s where s.statement_id in ("
+                    + placeholders(chunk.size())
+                    + ")")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setString(i + 1, chunk.get(i));
+          }
+          try (var rows = select.executeQuery()) {
+            while (rows.next()) {
+              var statement = read(rows);
+              found.put(rows.getString("statement_id"), statement);
+            }
+          }
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read statements", e);
+    }
+  }
+
+  /** Ids per IN list: well below every database's parameter limit. */
+  private static final int IN_CHUNK = 500;
+
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
   }
 
   @Override

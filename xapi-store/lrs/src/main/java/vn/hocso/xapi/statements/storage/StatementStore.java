@@ -1,6 +1,9 @@
 package vn.hocso.xapi.statements.storage;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
@@ -18,6 +21,15 @@ public interface StatementStore {
   void storeAll(List<Statement> statements);
 
   Optional<StoredStatement> find(String statementId);
+
+  /** The stored statements among these ids, by id; one round trip where the store allows it. */
+  default Map<String, StoredStatement> findAll(Collection<String> statementIds) {
+    var found = new HashMap<String, StoredStatement>();
+    for (var id : statementIds) {
+      find(id).ifPresent(statement -> found.put(id, statement));
+    }
+    return found;
+  }
 
   /** Up to {@code query.limit() + 1} statements, so the caller knows whether there are more. */
   List<StoredStatement> query(StatementQuery query);

@@ -98,6 +98,27 @@ class JdbcStatementStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
+  void findsTheStoredOnesAmongManyIdsAtOnce(TestDatabases kind) {
+    open(kind);
+    var stored = new java.util.ArrayList<Statement>();
+    for (int i = 0; i < 3; i++) {
+      stored.add(statement("lan" + i + "@example.vn", COMPLETED, "https://hocso.vn/c/" + i, null));
+    }
+    store.storeAll(stored);
+    var asked = new java.util.ArrayList<String>();
+    stored.forEach(statement -> asked.add(statement.id()));
+    for (int i = 0; i < 600; i++) { // more than one IN list
+      asked.add(UUID.randomUUID().toString());
+    }
+
+    var found = store.findAll(asked);
+
+    assertThat(found).containsOnlyKeys(stored.stream().map(Statement::id).toList());
+    assertThat(parse(found.get(stored.get(1).id()).json())).isEqualTo(stored.get(1).json());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
   void refusesASecondInsertOfTheSameId(TestDatabases kind) {
     open(kind);
     var statement = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
