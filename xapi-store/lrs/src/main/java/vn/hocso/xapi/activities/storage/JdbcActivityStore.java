@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -55,7 +54,8 @@ public class JdbcActivityStore {
    */
   public static void record(Connection connection, List<JsonObject> activities, long storedMicros)
       throws SQLException {
-    var batch = new LinkedHashMap<String, JsonObject>();
+    // Sorted by id, so concurrent batches lock the same rows in the same order.
+    var batch = new java.util.TreeMap<String, JsonObject>();
     for (var activity : activities) {
       batch.put(
           activity.getString("id"),
@@ -78,6 +78,9 @@ public class JdbcActivityStore {
           var definition = activity.get("definition");
           if (definition != null) {
             merged = CanonicalActivity.merge(previous, activity);
+          }
+          if (merged.equals(previous.get())) {
+            continue; // the usual case: the same definition again; no write, no lock held
           }
           update.setString(1, merged.toString());
           update.setLong(2, storedMicros);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import vn.hocso.xapi.activities.storage.JdbcActivityStore;
 import vn.hocso.xapi.statements.entity.Statement;
@@ -31,8 +32,30 @@ public class JdbcStatementStore implements StatementStore {
     this.dataSource = dataSource;
   }
 
+  /** How often a transaction the database chose as a deadlock victim is tried again. */
+  private static final int DEADLOCK_RETRIES = 5;
+
   @Override
   public void storeAll(List<Statement> statements) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        storeOnce(statements);
+        return;
+      } catch (DeadlockException e) {
+        if (attempt == DEADLOCK_RETRIES) {
+          throw new IllegalStateException("Could not store statements: repeated deadlocks", e);
+        }
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while storing statements", interrupted);
+        }
+      }
+    }
+  }
+
+  private void storeOnce(List<Statement> statements) {
     try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -46,10 +69,23 @@ public class JdbcStatementStore implements StatementStore {
       }
     } catch (SQLException e) {
       var state = e.getSQLState();
+      if (state != null && state.startsWith("40")) {
+        // Deadlock or serialisation failure: the whole transaction was rolled back; try again.
+        throw new DeadlockException(e);
+      }
       if (state != null && state.startsWith("23")) {
         throw new DuplicateStatementException("A statement id was stored concurrently", e);
       }
       throw new IllegalStateException("Could not store statements", e);
+    }
+  }
+
+  /** The database rolled the transaction back to break a deadlock. */
+  private static final class DeadlockException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlockException(SQLException cause) {
+      super(cause);
     }
   }
 
