@@ -33,9 +33,18 @@ public class JdbcActivityStore {
 
   private static Optional<JsonObject> find(Connection connection, String activityId)
       throws SQLException {
+    return find(connection, activityId, "");
+  }
+
+  /**
+   * @param lock {@code ""} for a plain read, {@code " for update"} for a locking read, which sees
+   *     the latest committed row rather than the transaction's snapshot
+   */
+  private static Optional<JsonObject> find(Connection connection, String activityId, String lock)
+      throws SQLException {
     try (var select =
         connection.prepareStatement(
-            "select activity_json from lrs_activity where activity_key = ?")) {
+            "select activity_json from lrs_activity where activity_key = ?" + lock)) {
       select.setString(1, IndexKeys.ofIri(activityId));
       try (var rows = select.executeQuery()) {
         if (!rows.next()) {
@@ -90,7 +99,19 @@ public class JdbcActivityStore {
           insert.setString(1, IndexKeys.ofIri(id));
           insert.setString(2, activity.toString());
           insert.setLong(3, storedMicros);
-          insert.executeUpdate();
+          try {
+            insert.executeUpdate();
+          } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+              throw e;
+            }
+            // Another transaction defined it first: merge into what it committed.
+            var committed = find(connection, id, " for update");
+            update.setString(1, CanonicalActivity.merge(committed, activity).toString());
+            update.setLong(2, storedMicros);
+            update.setString(3, IndexKeys.ofIri(id));
+            update.executeUpdate();
+          }
         }
       }
     }
