@@ -119,6 +119,56 @@ class JdbcStatementStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
+  void concurrentBatchesDefiningTheSameActivitiesAllGetStored(TestDatabases kind) throws Exception {
+    open(kind);
+    int writers = 4;
+    int batches = 10;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      var work = new java.util.ArrayList<java.util.concurrent.Callable<Void>>();
+      for (int w = 0; w < writers; w++) {
+        work.add(
+            () -> {
+              for (int b = 0; b < batches; b++) {
+                var batch = new java.util.ArrayList<Statement>();
+                for (int lesson = 0; lesson < 10; lesson++) {
+                  batch.add(definingLesson(lesson));
+                }
+                store.storeAll(batch);
+              }
+              return null;
+            });
+      }
+      for (var future : pool.invokeAll(work)) {
+        future.get(); // rethrows what a writer met, e.g. a deadlock or a duplicate key
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(store.query(all(1000, true, Optional.empty()))).hasSize(writers * batches * 10);
+  }
+
+  private synchronized Statement definingLesson(int lesson) {
+    var json =
+        Json.createObjectBuilder()
+            .add("id", UUID.randomUUID().toString())
+            .add("actor", Json.createObjectBuilder().add("mbox", "mailto:lan@example.vn"))
+            .add("verb", Json.createObjectBuilder().add("id", COMPLETED))
+            .add(
+                "object",
+                Json.createObjectBuilder()
+                    .add("id", "https://hocso.vn/c/1/lesson/" + lesson)
+                    .add(
+                        "definition",
+                        Json.createObjectBuilder()
+                            .add("name", Json.createObjectBuilder().add("vi", "Bài " + lesson))))
+            .build();
+    return Statement.accept(json, ++clock, LrsClient.defaultAuthority("test"), "2.0.0", "test");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
   void refusesASecondInsertOfTheSameId(TestDatabases kind) {
     open(kind);
     var statement = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
