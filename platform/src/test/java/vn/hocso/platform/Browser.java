@@ -72,6 +72,15 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** Logs in through the real login page with a demo account and waits for the catalogue. */
+  public void logIn(PlatformProcess platform, String username) {
+    open(platform.uri("/login.xhtml"));
+    waitFor(By.id("login:username")).sendKeys(username);
+    driver.findElement(By.id("login:password")).sendKeys("hocso-demo");
+    driver.findElement(By.id("login:submit")).click();
+    waitForUrlContaining("/app/courses.xhtml");
+  }
+
   public void waitForText(By locator, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }

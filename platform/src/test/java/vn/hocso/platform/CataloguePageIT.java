@@ -32,11 +32,7 @@ class CataloguePageIT {
   static void logIn() throws Exception {
     platform = SharedPlatform.get();
     browser = new Browser();
-    browser.open(platform.uri("/login.xhtml"));
-    browser.waitFor(By.id("login:username")).sendKeys("hocvien");
-    browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.waitForUrlContaining("/app/courses.xhtml");
+    browser.logIn(platform, "hocvien");
   }
 
   @AfterAll

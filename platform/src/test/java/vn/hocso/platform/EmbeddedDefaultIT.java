@@ -37,11 +37,7 @@ class EmbeddedDefaultIT {
       assertThat(read.statusCode()).isEqualTo(200);
       assertThat(read.body()).contains(statementId).contains("khoi-dong-lai");
 
-      browser.open(second.uri("/login.xhtml"));
-      browser.waitFor(By.id("login:username")).sendKeys("hocvien");
-      browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
-      browser.driver().findElement(By.id("login:submit")).click();
-      browser.waitForUrlContaining("/app/courses.xhtml");
+      browser.logIn(second, "hocvien");
       var titles =
           browser.driver().findElements(By.cssSelector(".course-card h2")).stream()
               .map(element -> element.getText())

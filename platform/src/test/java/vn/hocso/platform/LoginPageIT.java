@@ -80,11 +80,7 @@ class LoginPageIT {
 
   @Test
   void aProvinceOfficerSearchesHerProvinceWithoutDiacritics() throws Exception {
-    browser.open(platform.uri("/login.xhtml"));
-    browser.waitFor(By.id("login:username")).sendKeys("canbo.tinh");
-    browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.waitForUrlContaining("/app/courses.xhtml");
+    browser.logIn(platform, "canbo.tinh");
 
     browser.waitFor(By.id("nav-units")).click();
     browser.waitFor(By.id("search:query")).sendKeys("ba dinh");

@@ -20,11 +20,7 @@ class PeopleImportPageIT {
   static void start() throws Exception {
     platform = SharedPlatform.get();
     browser = new Browser();
-    browser.open(platform.uri("/login.xhtml"));
-    browser.waitFor(By.id("login:username")).sendKeys("canbo.xa");
-    browser.driver().findElement(By.id("login:password")).sendKeys("hocso-demo");
-    browser.driver().findElement(By.id("login:submit")).click();
-    browser.waitForUrlContaining("/app/courses.xhtml");
+    browser.logIn(platform, "canbo.xa");
   }
 
   @AfterAll
