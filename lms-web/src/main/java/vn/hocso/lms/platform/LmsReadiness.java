@@ -1,5 +1,6 @@
 package vn.hocso.lms.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -27,6 +28,14 @@ public class LmsReadiness implements HealthCheck {
   @ConfigProperty(name = "hocso.lrs.url", defaultValue = "http://localhost:8080/xapi/")
   String lrsUrl;
 
+  /** One client for every probe: each XapiClient owns an HttpClient and its threads. */
+  private XapiClient lrs;
+
+  @PostConstruct
+  void connect() {
+    lrs = new XapiClient(URI.create(lrsUrl), Duration.ofSeconds(2));
+  }
+
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("lms");
@@ -45,7 +54,7 @@ public class LmsReadiness implements HealthCheck {
       }
     }
     try {
-      new XapiClient(URI.create(lrsUrl), Duration.ofSeconds(2)).about();
+      lrs.about();
       response.withData("lrs", "UP");
     } catch (XapiException e) {
       up = false;

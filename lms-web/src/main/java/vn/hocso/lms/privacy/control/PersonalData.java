@@ -18,7 +18,6 @@ import vn.hocso.lms.privacy.domain.AuditEntry;
 import vn.hocso.lms.privacy.domain.Consent;
 import vn.hocso.lms.privacy.domain.ConsentPurpose;
 import vn.hocso.lms.units.control.AccessDeniedException;
-import vn.hocso.lms.units.domain.OrgUnit;
 
 /**
  * A person's rights over her data: consent, export, erasure; every access is written to the audit
@@ -195,14 +194,10 @@ public class PersonalData {
   private Person personFor(long personId, Requester requester) {
     var person = entityManager.find(Person.class, personId);
     boolean herself = requester.ownPersonId() != null && requester.ownPersonId() == personId;
-    if (person == null || !(herself || requester.scope().covers(homeUnit(person)))) {
+    if (person == null || !(herself || requester.scope().covers(person.homeUnit()))) {
       throw new AccessDeniedException("No person " + personId + " within the requester's reach");
     }
     return person;
-  }
-
-  private static OrgUnit homeUnit(Person person) {
-    return person.homeUnit();
   }
 
   private List<Consent> consentsOf(Person person) {

@@ -17,11 +17,8 @@ import vn.hocso.lms.units.domain.UnitEvent;
 @ApplicationScoped
 public class UnitDirectory {
 
-  /** Four parent hops reach Central from the deepest level (a women's group). */
   private static final String WITHIN_SCOPE =
-      " left join u.parent p1 left join p1.parent p2 left join p2.parent p3"
-          + " left join p3.parent p4 where (u.id in :roots or p1.id in :roots or p2.id in :roots"
-          + " or p3.id in :roots or p4.id in :roots)";
+      Subtree.ANCESTOR_JOINS + " where " + Subtree.within("roots");
 
   @PersistenceContext private EntityManager entityManager;
 

@@ -24,12 +24,12 @@ public class UnitHeadcount {
   public long peopleWithin(long unitId) {
     return entityManager
         .createQuery(
-            "select count(p) from Person p join p.homeUnit u left join u.parent p1"
-                + " left join p1.parent p2 left join p2.parent p3 left join p3.parent p4"
-                + " where u.id = :unit or p1.id = :unit or p2.id = :unit or p3.id = :unit"
-                + " or p4.id = :unit",
+            "select count(p) from Person p join p.homeUnit u"
+                + Subtree.ANCESTOR_JOINS
+                + " where "
+                + Subtree.within("unit"),
             Long.class)
-        .setParameter("unit", unitId)
+        .setParameter("unit", java.util.List.of(unitId))
         .getSingleResult();
   }
 }
