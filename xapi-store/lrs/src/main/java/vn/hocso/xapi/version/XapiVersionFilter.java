@@ -10,9 +10,9 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Requires {@code X-Experience-API-Version} on every resource but About and puts the negotiated
- * version in every response (xAPI 2.0 Part 3 §1.3). Runs before authentication so that a client
- * speaking a wrong version learns that first.
+ * Requires {@code X-Experience-API-Version} on every xAPI resource but About and puts the
+ * negotiated version in every response (xAPI 2.0 Part 3 §1.3). Runs before authentication so that a
+ * client speaking a wrong version learns that first.
  */
 @Provider
 @PreMatching
@@ -24,7 +24,7 @@ public class XapiVersionFilter implements ContainerRequestFilter, ContainerRespo
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (isAbout(request) || "OPTIONS".equals(request.getMethod())) {
+    if (isAbout(request) || isAdministration(request) || "OPTIONS".equals(request.getMethod())) {
       return;
     }
     request.setProperty(
@@ -41,6 +41,12 @@ public class XapiVersionFilter implements ContainerRequestFilter, ContainerRespo
             version instanceof XapiVersion negotiated
                 ? negotiated.text()
                 : XapiVersion.V2_0_0.text());
+  }
+
+  /** Credential management is ours, not an xAPI resource: no version to negotiate. */
+  static boolean isAdministration(ContainerRequestContext request) {
+    var path = request.getUriInfo().getPath();
+    return path.startsWith("admin/") || path.startsWith("/admin/");
   }
 
   static boolean isAbout(ContainerRequestContext request) {

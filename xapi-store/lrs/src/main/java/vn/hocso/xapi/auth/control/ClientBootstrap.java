@@ -16,9 +16,10 @@ import vn.hocso.xapi.storage.control.LrsSchema;
 
 /**
  * Creates or updates the first client at start, from lrs.bootstrap.key / lrs.bootstrap.secret
- * (LRS_BOOTSTRAP_KEY / LRS_BOOTSTRAP_SECRET), with scope {@code all}: so an installation and its
- * tests can call the LRS without a prior manual step. When the database is not there yet, the
- * authentication filter asks again until it is.
+ * (LRS_BOOTSTRAP_KEY / LRS_BOOTSTRAP_SECRET), with scope {@code all} and {@code hocso/clients}: so
+ * an installation and its tests can call the LRS, and create the other clients over REST, without a
+ * prior manual step. When the database is not there yet, the authentication filter asks again until
+ * it is.
  */
 @Singleton
 @Startup
@@ -58,8 +59,8 @@ public class ClientBootstrap {
     if (schema.migrateIfNeeded().isPresent()) {
       return; // the readiness check reports the database; try again at the next request
     }
-    registry.save(key.get(), secret.get(), EnumSet.of(Scope.ALL));
+    registry.save(key.get(), secret.get(), EnumSet.of(Scope.ALL, Scope.MANAGE_CLIENTS));
     done = true;
-    LOG.info(() -> "LRS client " + key.get() + " bootstrapped with scope all");
+    LOG.info(() -> "LRS client " + key.get() + " bootstrapped with scopes all and hocso/clients");
   }
 }

@@ -9,13 +9,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import vn.hocso.xapi.auth.entity.LrsClient;
+import vn.hocso.xapi.auth.entity.RegisteredClient;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.AuthenticationRequiredException;
 import vn.hocso.xapi.statements.entity.Timestamps;
@@ -92,29 +95,115 @@ public class ClientRegistry {
 
   /** Creates the client or gives it a new secret and scopes. */
   public void save(String key, String secret, Set<Scope> scopes) {
-    var client = new LrsClient(key, scopes, LrsClient.defaultAuthority(key));
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("A client secret must not be empty");
     }
-    var hash = SecretHashing.hash(secret);
+    write(key, Optional.of(secret), scopes);
+  }
+
+  /**
+   * Gives an existing client new scopes and, when present, a new secret. Returns false if there is
+   * no such client.
+   */
+  public boolean update(String key, Optional<String> secret, Set<Scope> scopes) {
+    if (find(key).isEmpty()) {
+      return false;
+    }
+    write(key, secret, scopes);
+    return true;
+  }
+
+  /** The client with this key, without its secret. */
+  public Optional<RegisteredClient> find(String key) {
+    var found = select("where client_key = ?", key, 1, 0);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** One page of the clients, by key. */
+  public List<RegisteredClient> list(int limit, int offset) {
+    return select("", null, limit, offset);
+  }
+
+  /** How many clients there are. */
+  public long count() {
+    try (var connection = dataSource.getConnection();
+        var rows = connection.createStatement().executeQuery("select count(*) from lrs_client")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The LRS database did not answer", e);
+    }
+  }
+
+  /**
+   * Removes the client; its credentials stop working at once. The statements it wrote keep their
+   * authority. Returns false if there was no such client.
+   */
+  public boolean delete(String key) {
+    try (var connection = dataSource.getConnection();
+        var delete = connection.prepareStatement("delete from lrs_client where client_key = ?")) {
+      delete.setString(1, key);
+      var deleted = delete.executeUpdate() > 0;
+      verified.clear();
+      return deleted;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not delete LRS client " + key, e);
+    }
+  }
+
+  private List<RegisteredClient> select(String where, String key, int limit, int offset) {
+    var sql =
+        "select client_key, scopes, authority_json, updated_micros from lrs_client "
+            + where
+            + " order by client_key limit ? offset ?";
+    try (var connection = dataSource.getConnection();
+        var select = connection.prepareStatement(sql)) {
+      var index = 1;
+      if (key != null) {
+        select.setString(index++, key);
+      }
+      select.setInt(index++, limit);
+      select.setInt(index, offset);
+      var clients = new ArrayList<RegisteredClient>();
+      try (var rows = select.executeQuery()) {
+        while (rows.next()) {
+          try (var reader = Json.createReader(new StringReader(rows.getString(3)))) {
+            clients.add(
+                new RegisteredClient(
+                    rows.getString(1),
+                    Scope.parseAll(rows.getString(2)),
+                    reader.readObject(),
+                    rows.getLong(4)));
+          }
+        }
+      }
+      return clients;
+    } catch (SQLException e) {
+      throw new IllegalStateException("The LRS database did not answer", e);
+    }
+  }
+
+  private void write(String key, Optional<String> secret, Set<Scope> scopes) {
+    var client = new LrsClient(key, scopes, LrsClient.defaultAuthority(key));
+    var hash = secret.map(SecretHashing::hash);
     var scopeText = scopes.stream().map(Scope::text).sorted().collect(Collectors.joining(" "));
     try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (var update =
           connection.prepareStatement(
-              "update lrs_client set secret_hash = ?, scopes = ?, updated_micros = ? where"
-                  + " client_key = ?")) {
-        update.setString(1, hash);
+              "update lrs_client set secret_hash = coalesce(?, secret_hash), scopes = ?,"
+                  + " updated_micros = ? where client_key = ?")) {
+        update.setString(1, hash.orElse(null));
         update.setString(2, scopeText);
         update.setLong(3, Timestamps.nowMicros());
         update.setString(4, key);
-        if (update.executeUpdate() == 0) {
+        if (update.executeUpdate() == 0 && hash.isPresent()) {
           try (var insert =
               connection.prepareStatement(
                   "insert into lrs_client (client_key, secret_hash, scopes, authority_json,"
                       + " updated_micros) values (?, ?, ?, ?, ?)")) {
             insert.setString(1, key);
-            insert.setString(2, hash);
+            insert.setString(2, hash.get());
             insert.setString(3, scopeText);
             insert.setString(4, client.authority().toString());
             insert.setLong(5, Timestamps.nowMicros());

@@ -134,6 +134,17 @@ public final class LrsClient implements Principal {
         EnumSet.of(Scope.ALL, Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.DEFINE));
   }
 
+  /**
+   * Managing the clients of the LRS is for the installation's administrator: a client with our own
+   * scope {@code hocso/clients} (the bootstrap client has it).
+   */
+  public void requireClientManagement() {
+    requireAny(
+        "scope-manage-clients",
+        "This client may not manage LRS clients: it needs scope hocso/clients",
+        EnumSet.of(Scope.MANAGE_CLIENTS));
+  }
+
   private void requireAny(String rule, String message, Set<Scope> enough) {
     for (var scope : enough) {
       if (scopes.contains(scope)) {

@@ -3,7 +3,11 @@ package vn.hocso.xapi.auth.entity;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The scopes of xAPI 2.0 Part 3 §4.2 (1.0.3 §6.4.2). */
+/**
+ * The scopes of xAPI 2.0 Part 3 §4.2 (1.0.3 §6.4.2), plus one of our own: {@code hocso/clients}
+ * lets a client manage the other clients (1.0.3 §6.4.2: "The LRS MAY accept other scopes"). No xAPI
+ * resource honours it, so it grants nothing on statements or documents.
+ */
 public enum Scope {
   STATEMENTS_WRITE("statements/write"),
   STATEMENTS_READ("statements/read"),
@@ -12,7 +16,8 @@ public enum Scope {
   ALL("all"),
   STATE("state"),
   DEFINE("define"),
-  PROFILE("profile");
+  PROFILE("profile"),
+  MANAGE_CLIENTS("hocso/clients");
 
   private final String text;
 
