@@ -54,14 +54,18 @@ public final class RequestBodies {
       throw new InvalidRequestException(null, "body-required", "The request needs a JSON body");
     }
     JsonValue value;
+    boolean single;
     try (var reader = STRICT.createReader(new StringReader(text))) {
       value = reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
+      // The reader stops after the first value: "{}{" or "{}[" must not pass as "{}".
+      single = onlyOneValue(text);
+    } catch (RuntimeException e) {
+      // Parsing a string can only fail because of the string: JsonException for bad syntax, a
+      // bare RuntimeException from Parsson for nesting deeper than its limit (1,000 levels).
       throw new InvalidRequestException(
           null, "json-syntax", "The body is not valid JSON: " + e.getMessage());
     }
-    // The reader stops after the first value: "{}{" or "{}[" must not pass as "{}".
-    if (!onlyOneValue(text)) {
+    if (!single) {
       throw new InvalidRequestException(
           null, "json-syntax", "The body is not valid JSON: text follows the JSON value");
     }

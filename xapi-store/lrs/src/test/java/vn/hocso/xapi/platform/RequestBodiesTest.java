@@ -24,4 +24,16 @@ class RequestBodiesTest {
         .isInstanceOf(InvalidRequestException.class)
         .hasFieldOrPropertyWithValue("rule", "json-syntax");
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1_001, 100_000})
+  void rejectsNestingDeeperThanTheParserAllowsAsBadInput(int depth) {
+    var arrays = "[".repeat(depth) + "]".repeat(depth);
+    var objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+    for (var text : new String[] {arrays, objects}) {
+      assertThatThrownBy(() -> RequestBodies.parseJson(text))
+          .isInstanceOf(InvalidRequestException.class)
+          .hasFieldOrPropertyWithValue("rule", "json-syntax");
+    }
+  }
 }
