@@ -74,9 +74,14 @@ public final class Browser implements AutoCloseable {
 
   /** Logs in through the real login page with a demo account and waits for the catalogue. */
   public void logIn(PlatformProcess platform, String username) {
+    logIn(platform, username, "hocso-demo");
+  }
+
+  /** Logs in through the real login page and waits for the catalogue. */
+  public void logIn(PlatformProcess platform, String username, String password) {
     open(platform.uri("/login.xhtml"));
     waitFor(By.id("login:username")).sendKeys(username);
-    driver.findElement(By.id("login:password")).sendKeys("hocso-demo");
+    driver.findElement(By.id("login:password")).sendKeys(password);
     driver.findElement(By.id("login:submit")).click();
     waitForUrlContaining("/app/courses.xhtml");
   }

@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.Set;
 import vn.hocso.lms.accounts.domain.Account;
+import vn.hocso.lms.privacy.control.Requester;
+import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.units.control.ManagedScope;
 
 /** The scope of the account signed in for this request, read from its role grants. */
@@ -18,6 +20,7 @@ public class AccessScope {
   @PersistenceContext private EntityManager entityManager;
 
   private ManagedScope scope;
+  private Requester requester;
 
   /** The subtrees she manages; empty for a learner or an anonymous visitor. */
   public ManagedScope managed() {
@@ -35,5 +38,26 @@ public class AccessScope {
                   .orElse(new ManagedScope(Set.of()));
     }
     return scope;
+  }
+
+  /** The signed-in account as it asks for personal data: herself, and the subtrees she manages. */
+  public Requester requester() {
+    if (requester == null) {
+      var caller = securityContext.getCallerPrincipal();
+      if (caller == null) {
+        throw new AccessDeniedException("Nobody is signed in");
+      }
+      var own =
+          entityManager
+              .createQuery("select a from Account a where a.username = :u", Account.class)
+              .setParameter("u", Account.normalise(caller.getName()))
+              .getResultStream()
+              .findFirst()
+              .flatMap(Account::person)
+              .map(person -> person.id())
+              .orElse(null);
+      requester = new Requester(Account.normalise(caller.getName()), own, managed());
+    }
+    return requester;
   }
 }

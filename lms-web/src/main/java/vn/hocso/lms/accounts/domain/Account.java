@@ -105,6 +105,11 @@ public class Account {
     this.person = person;
   }
 
+  /** The person this login is, if it is someone's (demo and service logins may be no one's). */
+  public java.util.Optional<Person> person() {
+    return java.util.Optional.ofNullable(person);
+  }
+
   /**
    * Erases what identifies her (the username may be her phone number): the login can never be used
    * again and keeps no role.

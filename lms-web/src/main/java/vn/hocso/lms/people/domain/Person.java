@@ -87,6 +87,14 @@ public class Person {
   @OrderBy("validFrom")
   private List<Membership> memberships = new ArrayList<>();
 
+  /**
+   * The day she said, registering herself, that she is a Union member; null when there is no claim
+   * waiting. Until an officer of her unit confirms it she counts as a non-member learner, so
+   * self-registration cannot inflate a unit's membership figures.
+   */
+  @Column(name = "member_claimed_on")
+  private LocalDate memberClaimedOn;
+
   /** The day her personal data was erased; null while it is kept. */
   @Column(name = "erased_on")
   private LocalDate erasedOn;
@@ -149,6 +157,37 @@ public class Person {
 
   public void markMember(boolean member) {
     this.member = member;
+    this.memberClaimedOn = null;
+  }
+
+  /** She says she is a member; an officer of her unit confirms or declines it. */
+  public void claimMembership(LocalDate on) {
+    requireNotErased();
+    if (!member) {
+      this.memberClaimedOn = on;
+    }
+  }
+
+  /** An officer confirms her claim: she is a member from now on. */
+  public void confirmMembershipClaim() {
+    requireClaim();
+    markMember(true);
+  }
+
+  /** An officer declines her claim: she stays a learner who is not a member. */
+  public void declineMembershipClaim() {
+    requireClaim();
+    memberClaimedOn = null;
+  }
+
+  private void requireClaim() {
+    if (memberClaimedOn == null) {
+      throw new IllegalStateException(fullName + " không có yêu cầu xác nhận hội viên nào");
+    }
+  }
+
+  public Optional<LocalDate> memberClaimedOn() {
+    return Optional.ofNullable(memberClaimedOn);
   }
 
   public void markTrainer(boolean trainer) {
@@ -201,6 +240,7 @@ public class Person {
     birthYear = null;
     phone = null;
     ethnicity = null;
+    memberClaimedOn = null;
     staffPosition = staffPosition == null ? null : "(đã xóa)";
     erasedOn = on;
   }

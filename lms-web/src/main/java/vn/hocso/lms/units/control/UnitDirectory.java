@@ -9,6 +9,7 @@ import java.util.List;
 import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitEvent;
+import vn.hocso.lms.units.domain.UnitKind;
 
 /**
  * Finds and shows units, always within a {@link ManagedScope}: an officer of one province neither
@@ -54,6 +55,40 @@ public class UnitDirectory {
         .stream()
         .map(UnitRow::of)
         .toList();
+  }
+
+  /**
+   * Open communes and wards whose name (or province's name) contains the words typed, for anyone:
+   * the names of grassroots Unions are public, and a woman registering picks hers from them.
+   */
+  public List<UnitRow> openCommunes(String typed, int max) {
+    var folded = FoldedText.fold(typed);
+    if (folded.isEmpty()) {
+      return List.of();
+    }
+    return entityManager
+        .createQuery(
+            "select u from OrgUnit u left join u.parent p where u.kind = :commune"
+                + " and u.validTo is null"
+                + " and (u.searchName like :pattern or concat(u.searchName, ' ', p.searchName)"
+                + " like :pattern)"
+                + " order by u.name, p.name",
+            OrgUnit.class)
+        .setParameter("commune", UnitKind.COMMUNE)
+        .setParameter("pattern", "%" + escapeLike(folded) + "%")
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(UnitRow::of)
+        .toList();
+  }
+
+  /** An open commune by id, for a choice made in {@link #openCommunes}. */
+  public java.util.Optional<UnitRow> openCommune(long id) {
+    var unit = entityManager.find(OrgUnit.class, id);
+    return unit != null && unit.kind() == UnitKind.COMMUNE && unit.validTo().isEmpty()
+        ? java.util.Optional.of(UnitRow.of(unit))
+        : java.util.Optional.empty();
   }
 
   public long count(String typed, ManagedScope scope) {

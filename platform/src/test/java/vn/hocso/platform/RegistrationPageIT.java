@@ -1,0 +1,89 @@
+package vn.hocso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A woman registers herself, picking her ward by typing without diacritics, and learns at once; an
+ * officer of that ward then confirms that she is a member.
+ */
+class RegistrationPageIT {
+
+  static PlatformProcess platform;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = SharedPlatform.get();
+  }
+
+  @Test
+  void sheRegistersLearnsAtOnceAndHerWardsOfficerConfirmsHerMembership() throws Exception {
+    var phone = "097" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    var name = "Đinh Thị Đăng Ký " + phone.substring(6);
+    try (var her = new Browser()) {
+      her.open(platform.uri("/login.xhtml"));
+      her.waitFor(By.id("login:register-link")).click();
+      her.waitFor(By.id("register:fullName")).sendKeys(name);
+
+      // First attempt: passwords differ and no consent; the form says so and nothing is created.
+      fillIn(her, phone, "mat-khau-cua-dinh", "mat-khau-khac-han");
+      her.driver().findElement(By.id("register:submit")).click();
+      her.waitForText(By.id("register"), "Hai lần nhập mật khẩu không giống nhau.");
+      assertThat(her.driver().findElement(By.id("register")).getText())
+          .contains("Chị cần đồng ý cho lưu kết quả học tập");
+
+      fillIn(her, phone, "mat-khau-cua-dinh", "mat-khau-cua-dinh");
+      her.driver()
+          .findElement(By.cssSelector("[id='register:consentLearning'] .ui-chkbox-box"))
+          .click();
+      her.driver()
+          .findElement(By.cssSelector("[id='register:consentReporting'] .ui-chkbox-box"))
+          .click();
+      her.screenshot("register-360");
+      her.driver().findElement(By.id("register:submit")).click();
+
+      her.waitForText(By.id("login"), "Đăng ký thành công");
+      her.logIn(platform, phone, "mat-khau-cua-dinh");
+      her.waitFor(By.id("nav-courses"));
+      assertThat(her.driver().findElements(By.id("nav-claims"))).isEmpty();
+    }
+
+    try (var officer = new Browser()) {
+      officer.logIn(platform, "canbo.xa");
+      officer.waitFor(By.id("nav-claims")).click();
+      officer.waitForText(By.id("claims:list"), name);
+      var row = officer.driver().findElement(By.xpath("//tr[td[contains(., '" + name + "')]]"));
+      row.findElement(By.xpath(".//button[contains(@id, 'confirm')]")).click();
+      officer.waitForText(By.id("claims:messages"), "Đã xác nhận hội viên.");
+      assertThat(officer.driver().findElement(By.id("claims:list")).getText()).doesNotContain(name);
+    }
+  }
+
+  private static void fillIn(Browser browser, String phone, String password, String again) {
+    var driver = browser.driver();
+    clearAndType(browser, "register:birthYear", "1987");
+    clearAndType(browser, "register:phone", phone);
+    if (driver.findElement(By.id("register:commune_input")).getAttribute("value").isBlank()) {
+      driver.findElement(By.id("register:commune_input")).sendKeys("ba dinh");
+      browser
+          .waitFor(
+              By.xpath(
+                  "//li[contains(@class,'ui-autocomplete-item')][contains(., 'Phường Ba Đình')]"))
+          .click();
+      driver.findElement(By.cssSelector("[id='register:member'] .ui-chkbox-box")).click();
+    }
+    clearAndType(browser, "register:username", phone);
+    clearAndType(browser, "register:password", password);
+    clearAndType(browser, "register:passwordAgain", again);
+  }
+
+  private static void clearAndType(Browser browser, String id, String text) {
+    var input = browser.waitFor(By.id(id));
+    input.clear();
+    input.sendKeys(text);
+  }
+}
