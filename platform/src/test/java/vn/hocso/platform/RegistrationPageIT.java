@@ -2,6 +2,10 @@ package vn.hocso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,69 @@ class RegistrationPageIT {
       officer.waitForText(By.id("claims:messages"), "Đã xác nhận hội viên.");
       assertThat(officer.driver().findElement(By.id("claims:list")).getText()).doesNotContain(name);
     }
+  }
+
+  @Test
+  void herAccountPageGivesHerDataChangesHerPasswordAndErasesHer() throws Exception {
+    var phone = "096" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    var name = "Vũ Thị Xóa " + phone.substring(6);
+    try (var her = new Browser()) {
+      her.open(platform.uri("/register.xhtml"));
+      her.waitFor(By.id("register:fullName")).sendKeys(name);
+      fillIn(her, phone, "mat-khau-ban-dau", "mat-khau-ban-dau");
+      for (var consent : new String[] {"consentLearning", "consentReporting", "consentPhone"}) {
+        her.driver()
+            .findElement(By.cssSelector("[id='register:" + consent + "'] .ui-chkbox-box"))
+            .click();
+      }
+      her.driver().findElement(By.id("register:submit")).click();
+      her.waitForText(By.id("login"), "Đăng ký thành công");
+      her.logIn(platform, phone, "mat-khau-ban-dau");
+
+      her.waitFor(By.id("nav-account")).click();
+      her.waitForText(By.id("facts"), name);
+      assertThat(her.driver().findElement(By.id("facts")).getText()).contains("Phường Ba Đình");
+      var session = her.driver().manage().getCookieNamed("JSESSIONID").getValue();
+      var pdf = download("/app/my-data.pdf", session);
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+      var json = new String(download("/app/my-data.json", session).body(), StandardCharsets.UTF_8);
+      assertThat(json).contains(name).contains(phone).contains("PHONE_CONTACT");
+      assertThat(download("/app/my-data.json", "not-a-session").statusCode())
+          .as("without her session")
+          .isNotEqualTo(200);
+
+      her.waitFor(By.id("consents:withdraw-phone")).click();
+      her.waitForText(By.id("messages"), "Đã rút lại sự đồng ý.");
+      assertThat(her.driver().findElement(By.id("consents-in-force")).getText())
+          .doesNotContain("gọi điện");
+
+      her.waitFor(By.id("password:currentPassword")).sendKeys("mat-khau-ban-dau");
+      her.driver().findElement(By.id("password:newPassword")).sendKeys("mat-khau-moi-hon");
+      her.driver().findElement(By.id("password:newPasswordAgain")).sendKeys("mat-khau-moi-hon");
+      her.driver().findElement(By.id("password:change")).click();
+      her.waitForText(By.id("messages"), "Đã đổi mật khẩu.");
+
+      her.waitFor(By.id("erase:erase-button")).click();
+      her.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+      her.waitForText(By.id("erased"), "đã được xóa");
+      her.open(platform.uri("/login.xhtml"));
+      her.waitFor(By.id("login:username")).sendKeys(phone);
+      her.driver().findElement(By.id("login:password")).sendKeys("mat-khau-moi-hon");
+      her.driver().findElement(By.id("login:submit")).click();
+      her.waitForText(By.id("login"), "không đúng");
+    }
+  }
+
+  private static HttpResponse<byte[]> download(String path, String session) throws Exception {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build()
+        .send(
+            HttpRequest.newBuilder(platform.uri(path))
+                .header("Cookie", "JSESSIONID=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static void fillIn(Browser browser, String phone, String password, String again) {

@@ -147,6 +147,11 @@ public class PersonalData {
     return out.toString();
   }
 
+  /** The export as a readable PDF in Vietnamese. */
+  public byte[] exportPdf(long personId, Requester requester) {
+    return PersonalDataPdf.render(export(personId, requester));
+  }
+
   /**
    * Erases her personal data (Law 91/2025 Art. 16) and her logins' usernames, also where they stand
    * in the audit log; her learning records stay under her opaque account.
