@@ -6,10 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A woman registers herself, picking her ward by typing without diacritics, and learns at once; an
@@ -64,6 +67,33 @@ class RegistrationPageIT {
       row.findElement(By.xpath(".//button[contains(@id, 'confirm')]")).click();
       officer.waitForText(By.id("claims:messages"), "Đã xác nhận hội viên.");
       assertThat(officer.driver().findElement(By.id("claims:list")).getText()).doesNotContain(name);
+    }
+
+    // The central admin finds that answer in the audit log; a province officer may not look.
+    try (var admin = new Browser()) {
+      admin.logIn(platform, "quantri");
+      admin.waitFor(By.id("nav-audit")).click();
+      admin.waitFor(By.id("audit:actor")).sendKeys("canbo.xa");
+      admin.driver().findElement(By.id("audit:action")).click();
+      admin
+          .waitFor(
+              By.xpath("//li[contains(@class,'ui-selectonemenu-item')][.='Xác nhận hội viên']"))
+          .click();
+      var unfiltered = admin.driver().findElement(By.id("audit:entries"));
+      admin.driver().findElement(By.id("audit:search")).click();
+      new WebDriverWait(admin.driver(), Duration.ofSeconds(20))
+          .until(ExpectedConditions.stalenessOf(unfiltered));
+      admin.waitForText(By.id("audit:entries"), "Xác nhận hội viên");
+      assertThat(admin.driver().findElement(By.id("audit:entries")).getText())
+          .contains("canbo.xa")
+          .doesNotContain("Tự đăng ký");
+    }
+    try (var province = new Browser()) {
+      province.logIn(platform, "canbo.tinh");
+      assertThat(province.driver().findElements(By.id("nav-audit"))).isEmpty();
+      province.open(platform.uri("/app/audit.xhtml"));
+      province.waitForText(By.id("not-allowed"), "quản trị Trung ương");
+      assertThat(province.driver().findElements(By.id("audit:entries"))).isEmpty();
     }
   }
 

@@ -171,22 +171,64 @@ public class PersonalData {
     audit(requester, AuditAction.ERASED_PERSON, personId, null);
   }
 
-  /** The audit log, newest first, for the central admin's search. */
-  public List<AuditEntry> auditLog(
-      String actor, AuditAction action, Long personId, int first, int max) {
-    return entityManager
-        .createQuery(
-            "select e from AuditEntry e where (:actor is null or e.actor = :actor)"
-                + " and (:action is null or e.action = :action)"
-                + " and (:person is null or e.subjectPersonId = :person)"
-                + " order by e.happenedAt desc, e.id desc",
-            AuditEntry.class)
-        .setParameter("actor", actor)
-        .setParameter("action", action)
-        .setParameter("person", personId)
+  /**
+   * The audit log, newest first: the central admin's search (Law 91/2025 asks who saw or changed
+   * personal data to be traceable). Nobody else may read it, not even a province officer.
+   */
+  public List<AuditEntry> auditLog(AuditQuery query, Requester requester, int first, int max) {
+    requireCentralAdmin(requester);
+    return auditQuery("select e", query, AuditEntry.class)
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultList();
+  }
+
+  public long countAuditLog(AuditQuery query, Requester requester) {
+    requireCentralAdmin(requester);
+    return auditQuery("select count(e)", query, Long.class).getSingleResult();
+  }
+
+  private <T> jakarta.persistence.TypedQuery<T> auditQuery(
+      String select, AuditQuery query, Class<T> type) {
+    var where = new StringBuilder(" from AuditEntry e where 1 = 1");
+    var parameters = new java.util.LinkedHashMap<String, Object>();
+    if (query.actor() != null && !query.actor().isBlank()) {
+      where.append(" and e.actor = :actor");
+      parameters.put("actor", query.actor().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (query.action() != null) {
+      where.append(" and e.action = :action");
+      parameters.put("action", query.action());
+    }
+    if (query.personId() != null) {
+      where.append(" and e.subjectPersonId = :person");
+      parameters.put("person", query.personId());
+    }
+    if (query.from() != null) {
+      where.append(" and e.happenedAt >= :from");
+      parameters.put("from", query.from());
+    }
+    if (query.until() != null) {
+      where.append(" and e.happenedAt < :until");
+      parameters.put("until", query.until());
+    }
+    var order = type == Long.class ? "" : " order by e.happenedAt desc, e.id desc";
+    var typed = entityManager.createQuery(select + where + order, type);
+    parameters.forEach(typed::setParameter);
+    return typed;
+  }
+
+  private void requireCentralAdmin(Requester requester) {
+    var central =
+        entityManager
+            .createQuery(
+                "select u from OrgUnit u where u.kind = vn.hocso.lms.units.domain.UnitKind.CENTRAL",
+                vn.hocso.lms.units.domain.OrgUnit.class)
+            .getResultStream()
+            .findFirst();
+    if (central.isEmpty() || !requester.scope().covers(central.get())) {
+      throw new AccessDeniedException("Only the central admin reads the audit log");
+    }
   }
 
   /** Records that a requester looked at someone's personal data. */

@@ -50,6 +50,7 @@ class PersonalDataTest {
         long commune = ids[0], her = ids[1], otherProvince = ids[2];
         var herself = new Requester(USERNAME, her, new ManagedScope(Set.of()));
         var officer = new Requester("canbo.xa", null, new ManagedScope(Set.of(commune)));
+        var admin = new Requester("quantri", null, new ManagedScope(Set.of(ids[3])));
 
         inTransaction(
             factory,
@@ -99,7 +100,10 @@ class PersonalDataTest {
             .contains("person.full_name", "person.phone", "account.username", "audit_entry.actor");
         var log =
             inTransaction(
-                factory, em -> new PersonalData(em, CLOCK).auditLog(null, null, her, 0, 20));
+                factory,
+                em ->
+                    new PersonalData(em, CLOCK)
+                        .auditLog(new AuditQuery(null, null, her, null, null), admin, 0, 20));
         assertThat(log)
             .extracting(entry -> entry.action())
             .contains(
@@ -133,7 +137,7 @@ class PersonalDataTest {
           account.belongsTo(person);
           em.persist(account);
           em.flush();
-          return new long[] {commune.id(), person.id(), hue.id()};
+          return new long[] {commune.id(), person.id(), hue.id(), central.id()};
         });
   }
 
