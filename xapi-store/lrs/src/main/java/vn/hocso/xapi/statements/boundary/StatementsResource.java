@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.xapi.auth.boundary.BasicAuthenticationFilter;
 import vn.hocso.xapi.auth.entity.LrsClient;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.MultipartMixed;
 import vn.hocso.xapi.platform.NotFoundRejection;
 import vn.hocso.xapi.platform.RequestBodies;
 import vn.hocso.xapi.statements.control.StatementService;
 import vn.hocso.xapi.statements.control.StoredClock;
+import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.StoredStatement;
 import vn.hocso.xapi.statements.entity.Timestamps;
@@ -40,6 +43,7 @@ import vn.hocso.xapi.version.XapiVersion;
 public class StatementsResource {
 
   static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
+  static final String ATTACHMENT_HASH = "X-Experience-API-Hash";
 
   @Inject StatementService service;
   @Inject StoredClock clock;
@@ -64,7 +68,9 @@ public class StatementsResource {
           "statementId: a PUT names the statement's id (xAPI 2.0 Part 3 §2.1.1)");
     }
     requireUuid(statementId, "statementId");
-    service.recordWithId(json(body), statementId, version(), client());
+    var submission = submission(body);
+    service.recordWithId(
+        submission.json(), submission.attachments(), statementId, version(), client());
     return Response.noContent().build();
   }
 
@@ -72,14 +78,15 @@ public class StatementsResource {
   @POST
   public Response post(InputStream body) {
     parameters(Set.of());
-    var json = json(body);
+    var submission = submission(body);
+    var json = submission.json();
     List<JsonValue> statements =
         json instanceof JsonArray array ? new ArrayList<>(array) : List.of(json);
     if (statements.isEmpty()) {
       throw new InvalidRequestException(
           "statements", "batch-not-empty", "A batch must hold at least one statement");
     }
-    var ids = service.record(statements, version(), client());
+    var ids = service.record(statements, submission.attachments(), version(), client());
     var answer = jakarta.json.Json.createArrayBuilder();
     ids.forEach(answer::add);
     return Response.ok(answer.build(), MediaType.APPLICATION_JSON_TYPE).build();
@@ -106,10 +113,11 @@ public class StatementsResource {
     var page = service.query(parameters.query());
     var limit = parameters.query().limit();
     var shown = page.size() > limit ? page.subList(0, limit) : page;
+    var languages = StatementFormat.languages(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     var body = new StringBuilder("{\"statements\":[");
     for (int i = 0; i < shown.size(); i++) {
       body.append(i == 0 ? "" : ",")
-          .append(StatementFormat.apply(parameters.format(), shown.get(i).json()));
+          .append(StatementFormat.apply(parameters.format(), shown.get(i).json(), languages));
     }
     var more = "";
     if (page.size() > limit) {
@@ -122,7 +130,10 @@ public class StatementsResource {
     body.append("],\"more\":").append(jakarta.json.Json.createValue(more)).append('}');
     var lastModified =
         shown.stream().mapToLong(StoredStatement::storedMicros).max().orElse(consistentThrough);
-    return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+    return answer(
+            body.toString(),
+            parameters.attachments(),
+            shown.stream().map(StoredStatement::json).toList())
         .header(CONSISTENT_THROUGH, Timestamps.format(parameters.query().boundMicros()))
         .lastModified(Date.from(Timestamps.toInstant(lastModified)))
         .build();
@@ -145,7 +156,7 @@ public class StatementsResource {
       throw StatementQueryParameters.bad(
           "format", "format-known", "must be ids, exact or canonical");
     }
-    StatementQueryParameters.bool(values, "attachments");
+    var attachments = StatementQueryParameters.bool(values, "attachments");
     var statement =
         service
             .find(id, voided, client)
@@ -153,8 +164,11 @@ public class StatementsResource {
                 () ->
                     new NotFoundRejection(
                         name, "No " + (voided ? "voided " : "") + "statement with id " + id));
-    return Response.ok(
-            StatementFormat.apply(format, statement.json()), MediaType.APPLICATION_JSON_TYPE)
+    var languages = StatementFormat.languages(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    return answer(
+            StatementFormat.apply(format, statement.json(), languages),
+            attachments,
+            List.of(statement.json()))
         .header(CONSISTENT_THROUGH, Timestamps.format(consistentThrough))
         .lastModified(Date.from(Timestamps.toInstant(statement.storedMicros())))
         .build();
@@ -177,16 +191,92 @@ public class StatementsResource {
     return values;
   }
 
-  private JsonValue json(InputStream body) {
-    var type = headers.getMediaType();
-    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+  /**
+   * The JSON answer, or with attachments=true a multipart/mixed answer: the JSON first, then the
+   * stored data of every attachment of these statements, once per hash (xAPI 2.0 Part 3 §2.1.3).
+   */
+  private Response.ResponseBuilder answer(
+      String json, boolean attachments, List<String> statementJsons) {
+    if (!attachments) {
+      return Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
+    }
+    var parts = new ArrayList<MultipartMixed.Part>();
+    parts.add(
+        new MultipartMixed.Part(
+            Map.of("Content-Type", "application/json"),
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    for (var attachment : service.attachmentsOf(statementJsons)) {
+      var partHeaders = new java.util.LinkedHashMap<String, String>();
+      partHeaders.put("Content-Type", attachment.contentType());
+      partHeaders.put("Content-Transfer-Encoding", "binary");
+      partHeaders.put(ATTACHMENT_HASH, attachment.sha2());
+      parts.add(new MultipartMixed.Part(partHeaders, attachment.content()));
+    }
+    var boundary = "xapi-" + java.util.UUID.randomUUID();
+    return Response.ok(
+        MultipartMixed.write(boundary, parts), "multipart/mixed; boundary=" + boundary);
+  }
+
+  /** What a PUT or POST carries: the JSON, and the attachment data of a multipart request. */
+  record Submission(JsonValue json, List<AttachmentData> attachments) {}
+
+  /**
+   * Reads application/json, or multipart/mixed: the statements first, then one part per attachment,
+   * each with Content-Transfer-Encoding: binary and X-Experience-API-Hash (xAPI 2.0 Part 3 §1.5.2).
+   */
+  private Submission submission(InputStream body) {
+    var contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    var mediaType =
+        contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (mediaType.equals("application/json")) {
+      return new Submission(
+          RequestBodies.parseJson(RequestBodies.read(body, maxRequestBytes)), List.of());
+    }
+    if (!mediaType.equals("multipart/mixed")) {
       throw new InvalidRequestException(
           "Content-Type",
-          "content-type-json",
-          "Statements are sent as application/json (multipart/mixed is not supported yet; xAPI"
-              + " 2.0 Part 3 §2.1.2)");
+          "content-type-statements",
+          "Statements are sent as application/json or multipart/mixed (xAPI 2.0 Part 3 §1.5)");
     }
-    return RequestBodies.parseJson(RequestBodies.read(body, maxRequestBytes));
+    var boundary = MultipartMixed.boundaryOf(contentType);
+    var parts = MultipartMixed.parse(RequestBodies.readBytes(body, maxRequestBytes), boundary);
+    if (!parts.get(0).mediaType().equals("application/json")) {
+      throw new InvalidRequestException(
+          "Content-Type",
+          "multipart-statements-first",
+          "The first part of a multipart/mixed request holds the statements as application/json"
+              + " (xAPI 2.0 Part 3 §1.5.2)");
+    }
+    var json =
+        RequestBodies.parseJson(
+            new String(parts.get(0).body(), java.nio.charset.StandardCharsets.UTF_8));
+    var attachments = new ArrayList<AttachmentData>();
+    for (int i = 1; i < parts.size(); i++) {
+      var part = parts.get(i);
+      var where = "part[" + i + "].";
+      if (!part.header("Content-Transfer-Encoding").map("binary"::equalsIgnoreCase).orElse(false)) {
+        throw new InvalidRequestException(
+            where + "Content-Transfer-Encoding",
+            "attachment-part-binary",
+            "Each attachment part has Content-Transfer-Encoding: binary (xAPI 2.0 Part 3 §1.5.2)");
+      }
+      var hash = part.header(ATTACHMENT_HASH).filter(value -> !value.isBlank());
+      if (hash.isEmpty()) {
+        throw new InvalidRequestException(
+            where + ATTACHMENT_HASH,
+            "attachment-part-hash",
+            "Each attachment part has an X-Experience-API-Hash header (xAPI 2.0 Part 3 §1.5.2)");
+      }
+      var type = part.header(HttpHeaders.CONTENT_TYPE);
+      if (type.isEmpty()) {
+        throw new InvalidRequestException(
+            where + "Content-Type",
+            "attachment-part-type",
+            "Each attachment part has a Content-Type header (xAPI 2.0 Part 3 §1.5.2)");
+      }
+      attachments.add(new AttachmentData(hash.get().trim(), type.get(), part.body()));
+    }
+    return new Submission(json, attachments);
   }
 
   private static void requireUuid(String text, String name) {
