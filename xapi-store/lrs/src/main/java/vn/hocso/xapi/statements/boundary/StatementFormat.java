@@ -117,21 +117,31 @@ final class StatementFormat {
       return result.build();
     }
 
-    /** The best language of a map for the ranges (RFC 4647 lookup), else its first. */
+    /**
+     * The language of a map for the most preferred range that any of its tags fits: the tag itself,
+     * a more specific tag (vi → vi-VN, RFC 4647 filtering) or a less specific one (en-GB → en,
+     * lookup); the map's first language when none fits.
+     */
     private String choose(JsonObject map) {
       var tags = new java.util.ArrayList<>(map.keySet());
-      var best = Locale.lookupTag(languages, tags);
-      if (best != null) {
-        for (var tag : tags) {
-          if (tag.equalsIgnoreCase(best)) {
-            return tag;
-          }
+      for (var range : languages) {
+        if (range.getWeight() == 0) {
+          continue;
         }
-      }
-      for (var filtered : Locale.filterTags(languages, tags)) {
-        for (var tag : tags) {
-          if (tag.equalsIgnoreCase(filtered)) {
-            return tag;
+        var wanted = range.getRange();
+        if (wanted.equals("*")) {
+          return tags.get(0);
+        }
+        var fitting = Locale.filterTags(List.of(range), tags);
+        if (fitting.isEmpty()) {
+          var looked = Locale.lookupTag(List.of(range), tags);
+          fitting = looked == null ? List.of() : List.of(looked);
+        }
+        for (var fit : fitting) {
+          for (var tag : tags) {
+            if (tag.equalsIgnoreCase(fit)) {
+              return tag;
+            }
           }
         }
       }
