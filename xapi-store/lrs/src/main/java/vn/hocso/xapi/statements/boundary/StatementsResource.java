@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +30,6 @@ import vn.hocso.xapi.platform.NotFoundRejection;
 import vn.hocso.xapi.platform.RequestBodies;
 import vn.hocso.xapi.statements.control.StatementService;
 import vn.hocso.xapi.statements.control.StoredClock;
-import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.StoredStatement;
 import vn.hocso.xapi.statements.entity.Timestamps;
@@ -43,7 +41,6 @@ import vn.hocso.xapi.version.XapiVersion;
 public class StatementsResource {
 
   static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
-  static final String ATTACHMENT_HASH = "X-Experience-API-Hash";
 
   @Inject StatementService service;
   @Inject StoredClock clock;
@@ -209,7 +206,7 @@ public class StatementsResource {
       var partHeaders = new java.util.LinkedHashMap<String, String>();
       partHeaders.put("Content-Type", attachment.contentType());
       partHeaders.put("Content-Transfer-Encoding", "binary");
-      partHeaders.put(ATTACHMENT_HASH, attachment.sha2());
+      partHeaders.put(StatementSubmission.ATTACHMENT_HASH, attachment.sha2());
       parts.add(new MultipartMixed.Part(partHeaders, attachment.content()));
     }
     var boundary = "xapi-" + java.util.UUID.randomUUID();
@@ -217,66 +214,10 @@ public class StatementsResource {
         MultipartMixed.write(boundary, parts), "multipart/mixed; boundary=" + boundary);
   }
 
-  /** What a PUT or POST carries: the JSON, and the attachment data of a multipart request. */
-  record Submission(JsonValue json, List<AttachmentData> attachments) {}
-
-  /**
-   * Reads application/json, or multipart/mixed: the statements first, then one part per attachment,
-   * each with Content-Transfer-Encoding: binary and X-Experience-API-Hash (xAPI 2.0 Part 3 §1.5.2).
-   */
-  private Submission submission(InputStream body) {
-    var contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-    var mediaType =
-        contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (mediaType.equals("application/json")) {
-      return new Submission(
-          RequestBodies.parseJson(RequestBodies.read(body, maxRequestBytes)), List.of());
-    }
-    if (!mediaType.equals("multipart/mixed")) {
-      throw new InvalidRequestException(
-          "Content-Type",
-          "content-type-statements",
-          "Statements are sent as application/json or multipart/mixed (xAPI 2.0 Part 3 §1.5)");
-    }
-    var boundary = MultipartMixed.boundaryOf(contentType);
-    var parts = MultipartMixed.parse(RequestBodies.readBytes(body, maxRequestBytes), boundary);
-    if (!parts.get(0).mediaType().equals("application/json")) {
-      throw new InvalidRequestException(
-          "Content-Type",
-          "multipart-statements-first",
-          "The first part of a multipart/mixed request holds the statements as application/json"
-              + " (xAPI 2.0 Part 3 §1.5.2)");
-    }
-    var json =
-        RequestBodies.parseJson(
-            new String(parts.get(0).body(), java.nio.charset.StandardCharsets.UTF_8));
-    var attachments = new ArrayList<AttachmentData>();
-    for (int i = 1; i < parts.size(); i++) {
-      var part = parts.get(i);
-      var where = "part[" + i + "].";
-      if (!part.header("Content-Transfer-Encoding").map("binary"::equalsIgnoreCase).orElse(false)) {
-        throw new InvalidRequestException(
-            where + "Content-Transfer-Encoding",
-            "attachment-part-binary",
-            "Each attachment part has Content-Transfer-Encoding: binary (xAPI 2.0 Part 3 §1.5.2)");
-      }
-      var hash = part.header(ATTACHMENT_HASH).filter(value -> !value.isBlank());
-      if (hash.isEmpty()) {
-        throw new InvalidRequestException(
-            where + ATTACHMENT_HASH,
-            "attachment-part-hash",
-            "Each attachment part has an X-Experience-API-Hash header (xAPI 2.0 Part 3 §1.5.2)");
-      }
-      var type = part.header(HttpHeaders.CONTENT_TYPE);
-      if (type.isEmpty()) {
-        throw new InvalidRequestException(
-            where + "Content-Type",
-            "attachment-part-type",
-            "Each attachment part has a Content-Type header (xAPI 2.0 Part 3 §1.5.2)");
-      }
-      attachments.add(new AttachmentData(hash.get().trim(), type.get(), part.body()));
-    }
-    return new Submission(json, attachments);
+  private StatementSubmission submission(InputStream body) {
+    return StatementSubmission.read(
+        headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+        RequestBodies.readBytes(body, maxRequestBytes));
   }
 
   private static void requireUuid(String text, String name) {
