@@ -3,6 +3,7 @@ package vn.hocso.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.hocso.xapi.client.AttachmentContent;
 import vn.hocso.xapi.client.StatementPage;
 import vn.hocso.xapi.client.StatementQuery;
 import vn.hocso.xapi.client.XapiAccessDeniedException;
@@ -20,6 +22,7 @@ import vn.hocso.xapi.client.model.ActivityDefinition;
 import vn.hocso.xapi.client.model.Agent;
 import vn.hocso.xapi.client.model.Context;
 import vn.hocso.xapi.client.model.ContextActivities;
+import vn.hocso.xapi.client.model.LanguageMap;
 import vn.hocso.xapi.client.model.Result;
 import vn.hocso.xapi.client.model.Score;
 import vn.hocso.xapi.client.model.Statement;
@@ -242,5 +245,29 @@ class XapiClientStatementsIT {
 
     assertThat(about.speaks("2.0.0")).isTrue();
     assertThat(about.speaks("1.0.3")).isTrue();
+  }
+
+  @Test
+  void postsAStatementWithAttachmentDataAndReadsTheSameBytesBack() {
+    var certificate =
+        new AttachmentContent(
+            "application/pdf", "%PDF-1.4 chứng nhận\r\n--\0".getBytes(StandardCharsets.UTF_8));
+    var statement =
+        lesson(learner(), UUID.randomUUID(), "bai-chung-nhan", 1).toBuilder()
+            .attachments(
+                List.of(
+                    certificate.describedAs(
+                        "https://hocso.vn/xapi/attachments/certificate",
+                        LanguageMap.of("vi", "Giấy chứng nhận"),
+                        null)))
+            .build();
+
+    var ids = lrs.postStatements(List.of(statement), List.of(certificate));
+
+    assertThat(ids).containsExactly(statement.id());
+    assertThat(lrs.getStatement(statement.id()).orElseThrow().attachments())
+        .isEqualTo(statement.attachments());
+    assertThat(lrs.getAttachments(statement.id()))
+        .containsExactly(java.util.Map.entry(certificate.sha2(), certificate));
   }
 }

@@ -176,6 +176,109 @@ public final class XapiClient {
     }
   }
 
+  /**
+   * Stores statements with the data of their attachments in one multipart/mixed request (xAPI 2.0
+   * Part 3 §1.5.2): the statements first, then each content once, as binary with its hash. Each
+   * content must be described by an attachment of the statements (see {@link
+   * AttachmentContent#describedAs}); attachments with a fileUrl need none.
+   *
+   * @return the ids, in the order of the batch
+   */
+  public List<UUID> postStatements(List<Statement> statements, List<AttachmentContent> contents) {
+    if (contents.isEmpty()) {
+      return postStatements(statements);
+    }
+    if (statements.isEmpty()) {
+      throw new IllegalArgumentException("A batch holds at least one statement");
+    }
+    var identified = statements.stream().map(Statement::identified).toList();
+    var declared = new java.util.HashSet<String>();
+    identified.forEach(s -> s.attachments().forEach(a -> declared.add(a.sha2().toLowerCase())));
+    var json = json().createArrayBuilder();
+    identified.forEach(s -> json.add(s.toJson()));
+    var boundary = "hocso-" + UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + json.build() + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    var sent = new java.util.HashSet<String>();
+    for (var content : contents) {
+      var sha2 = content.sha2();
+      if (!declared.contains(sha2)) {
+        throw new IllegalArgumentException(
+            "No attachment of these statements has the sha2 " + sha2 + " of " + content);
+      }
+      if (!sent.add(sha2)) {
+        continue; // the same data once, however many attachments share it
+      }
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Type: "
+                  + content.contentType()
+                  + "\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: "
+                  + sha2
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    var what = "POST statements with attachments (" + identified.size() + ")";
+    var response =
+        send(
+            what,
+            request(endpoint.resolve("statements"))
+                .header("Content-Type", "multipart/mixed; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+            true);
+    try {
+      return parse(response, what).asJsonArray().getValuesAs(JsonString.class).stream()
+          .map(s -> UUID.fromString(s.getString()))
+          .toList();
+    } catch (ClassCastException | IllegalArgumentException e) {
+      throw new XapiException("The LRS answered " + what + " with no list of ids: " + e, e);
+    }
+  }
+
+  /**
+   * The data the LRS keeps for the attachments of the statement with this id, by sha2 (GET with
+   * attachments=true, xAPI 2.0 Part 3 §2.1.3); empty if the statement is unknown or voided.
+   */
+  public Map<String, AttachmentContent> getAttachments(UUID statementId) {
+    var what = "GET statement attachments " + statementId;
+    var response =
+        send(
+            what,
+            request(
+                    uri(
+                        "statements",
+                        Map.of("statementId", statementId.toString(), "attachments", "true")))
+                .GET(),
+            true,
+            404);
+    var found = new java.util.LinkedHashMap<String, AttachmentContent>();
+    if (response.statusCode() == 404) {
+      return found;
+    }
+    var type = response.headers().firstValue("Content-Type").orElse("");
+    var at = type.indexOf("boundary=");
+    if (!type.startsWith("multipart/mixed") || at < 0) {
+      throw new XapiException("The LRS answered " + what + " with " + type + ", not multipart");
+    }
+    var boundary = type.substring(at + "boundary=".length()).split(";")[0].replace("\"", "");
+    var parts = MultipartParts.parse(response.body(), boundary);
+    for (int i = 1; i < parts.size(); i++) {
+      var part = parts.get(i);
+      found.put(
+          part.headers().getOrDefault("x-experience-api-hash", ""),
+          new AttachmentContent(
+              part.headers().getOrDefault("content-type", "application/octet-stream"),
+              part.body()));
+    }
+    return found;
+  }
+
   /** The statement with this id, unless it is unknown or voided (xAPI 2.0 Part 3 §2.1.3). */
   public Optional<Statement> getStatement(UUID id) {
     return single("statementId", id);

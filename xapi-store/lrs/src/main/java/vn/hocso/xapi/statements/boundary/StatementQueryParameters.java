@@ -180,6 +180,11 @@ public final class StatementQueryParameters {
     return format;
   }
 
+  /** Whether the answer carries the attachments' data (multipart/mixed). */
+  public boolean attachments() {
+    return bool(values, "attachments");
+  }
+
   static int limit(String text) {
     if (text == null) {
       return MAX_LIMIT;

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.xapi.auth.boundary.BasicAuthenticationFilter;
 import vn.hocso.xapi.auth.entity.LrsClient;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.MultipartMixed;
 import vn.hocso.xapi.platform.NotFoundRejection;
 import vn.hocso.xapi.platform.RequestBodies;
 import vn.hocso.xapi.statements.control.StatementService;
@@ -64,7 +65,9 @@ public class StatementsResource {
           "statementId: a PUT names the statement's id (xAPI 2.0 Part 3 §2.1.1)");
     }
     requireUuid(statementId, "statementId");
-    service.recordWithId(json(body), statementId, version(), client());
+    var submission = submission(body);
+    service.recordWithId(
+        submission.json(), submission.attachments(), statementId, version(), client());
     return Response.noContent().build();
   }
 
@@ -72,14 +75,15 @@ public class StatementsResource {
   @POST
   public Response post(InputStream body) {
     parameters(Set.of());
-    var json = json(body);
+    var submission = submission(body);
+    var json = submission.json();
     List<JsonValue> statements =
         json instanceof JsonArray array ? new ArrayList<>(array) : List.of(json);
     if (statements.isEmpty()) {
       throw new InvalidRequestException(
           "statements", "batch-not-empty", "A batch must hold at least one statement");
     }
-    var ids = service.record(statements, version(), client());
+    var ids = service.record(statements, submission.attachments(), version(), client());
     var answer = jakarta.json.Json.createArrayBuilder();
     ids.forEach(answer::add);
     return Response.ok(answer.build(), MediaType.APPLICATION_JSON_TYPE).build();
@@ -106,10 +110,11 @@ public class StatementsResource {
     var page = service.query(parameters.query());
     var limit = parameters.query().limit();
     var shown = page.size() > limit ? page.subList(0, limit) : page;
+    var languages = StatementFormat.languages(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     var body = new StringBuilder("{\"statements\":[");
     for (int i = 0; i < shown.size(); i++) {
       body.append(i == 0 ? "" : ",")
-          .append(StatementFormat.apply(parameters.format(), shown.get(i).json()));
+          .append(StatementFormat.apply(parameters.format(), shown.get(i).json(), languages));
     }
     var more = "";
     if (page.size() > limit) {
@@ -122,7 +127,10 @@ public class StatementsResource {
     body.append("],\"more\":").append(jakarta.json.Json.createValue(more)).append('}');
     var lastModified =
         shown.stream().mapToLong(StoredStatement::storedMicros).max().orElse(consistentThrough);
-    return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE)
+    return answer(
+            body.toString(),
+            parameters.attachments(),
+            shown.stream().map(StoredStatement::json).toList())
         .header(CONSISTENT_THROUGH, Timestamps.format(parameters.query().boundMicros()))
         .lastModified(Date.from(Timestamps.toInstant(lastModified)))
         .build();
@@ -145,7 +153,7 @@ public class StatementsResource {
       throw StatementQueryParameters.bad(
           "format", "format-known", "must be ids, exact or canonical");
     }
-    StatementQueryParameters.bool(values, "attachments");
+    var attachments = StatementQueryParameters.bool(values, "attachments");
     var statement =
         service
             .find(id, voided, client)
@@ -153,8 +161,11 @@ public class StatementsResource {
                 () ->
                     new NotFoundRejection(
                         name, "No " + (voided ? "voided " : "") + "statement with id " + id));
-    return Response.ok(
-            StatementFormat.apply(format, statement.json()), MediaType.APPLICATION_JSON_TYPE)
+    var languages = StatementFormat.languages(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    return answer(
+            StatementFormat.apply(format, statement.json(), languages),
+            attachments,
+            List.of(statement.json()))
         .header(CONSISTENT_THROUGH, Timestamps.format(consistentThrough))
         .lastModified(Date.from(Timestamps.toInstant(statement.storedMicros())))
         .build();
@@ -177,16 +188,36 @@ public class StatementsResource {
     return values;
   }
 
-  private JsonValue json(InputStream body) {
-    var type = headers.getMediaType();
-    if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-      throw new InvalidRequestException(
-          "Content-Type",
-          "content-type-json",
-          "Statements are sent as application/json (multipart/mixed is not supported yet; xAPI"
-              + " 2.0 Part 3 §2.1.2)");
+  /**
+   * The JSON answer, or with attachments=true a multipart/mixed answer: the JSON first, then the
+   * stored data of every attachment of these statements, once per hash (xAPI 2.0 Part 3 §2.1.3).
+   */
+  private Response.ResponseBuilder answer(
+      String json, boolean attachments, List<String> statementJsons) {
+    if (!attachments) {
+      return Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
     }
-    return RequestBodies.parseJson(RequestBodies.read(body, maxRequestBytes));
+    var parts = new ArrayList<MultipartMixed.Part>();
+    parts.add(
+        new MultipartMixed.Part(
+            Map.of("Content-Type", "application/json"),
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    for (var attachment : service.attachmentsOf(statementJsons)) {
+      var partHeaders = new java.util.LinkedHashMap<String, String>();
+      partHeaders.put("Content-Type", attachment.contentType());
+      partHeaders.put("Content-Transfer-Encoding", "binary");
+      partHeaders.put(StatementSubmission.ATTACHMENT_HASH, attachment.sha2());
+      parts.add(new MultipartMixed.Part(partHeaders, attachment.content()));
+    }
+    var boundary = "xapi-" + java.util.UUID.randomUUID();
+    return Response.ok(
+        MultipartMixed.write(boundary, parts), "multipart/mixed; boundary=" + boundary);
+  }
+
+  private StatementSubmission submission(InputStream body) {
+    return StatementSubmission.read(
+        headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+        RequestBodies.readBytes(body, maxRequestBytes));
   }
 
   private static void requireUuid(String text, String name) {

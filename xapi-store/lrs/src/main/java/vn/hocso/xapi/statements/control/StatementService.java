@@ -12,15 +12,18 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import vn.hocso.xapi.auth.entity.LrsClient;
 import vn.hocso.xapi.platform.ConflictException;
+import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.StoredStatement;
 import vn.hocso.xapi.statements.storage.DuplicateStatementException;
 import vn.hocso.xapi.statements.storage.StatementStore;
 import vn.hocso.xapi.validation.InvalidStatementException;
+import vn.hocso.xapi.validation.StatementSignature;
 import vn.hocso.xapi.validation.StatementValidator;
 import vn.hocso.xapi.version.XapiVersion;
 
@@ -32,6 +35,7 @@ import vn.hocso.xapi.version.XapiVersion;
 public class StatementService {
 
   private static final String VOIDING = "xAPI 2.0 Part 2 §2.3.2";
+  private static final String ATTACHMENTS = "xAPI 2.0 Part 3 §1.5.2";
 
   @Inject StatementStore store;
   @Inject StoredClock clock;
@@ -50,6 +54,16 @@ public class StatementService {
    */
   public void recordWithId(
       JsonValue body, String statementId, XapiVersion version, LrsClient client) {
+    recordWithId(body, List.of(), statementId, version, client);
+  }
+
+  /** As {@link #recordWithId(JsonValue, String, XapiVersion, LrsClient)}, with attachment data. */
+  public void recordWithId(
+      JsonValue body,
+      List<AttachmentData> attachments,
+      String statementId,
+      XapiVersion version,
+      LrsClient client) {
     if (!(body instanceof JsonObject statement)) {
       throw new InvalidStatementException(
           "statement", "is-object", "a PUT carries one statement object", "xAPI 2.0 Part 3 §2.1.1");
@@ -66,7 +80,7 @@ public class StatementService {
         statement.containsKey("id")
             ? statement
             : Json.createObjectBuilder(statement).add("id", statementId).build();
-    record(List.of(withId), version, client);
+    record(List.of(withId), attachments, version, client);
   }
 
   /**
@@ -75,7 +89,33 @@ public class StatementService {
    * refused with 409 if it is not.
    */
   public List<String> record(List<JsonValue> submitted, XapiVersion version, LrsClient client) {
+    return record(submitted, List.of(), version, client);
+  }
+
+  /**
+   * Records statements sent with the data of their attachments (multipart/mixed, xAPI 2.0 Part 3
+   * §1.5.2): every part must be the data of an attachment of these statements, with the hash it
+   * claims; every attachment without a fileUrl needs its part; signatures must verify (xAPI 2.0
+   * Part 2 §2.6). The data is stored once per hash, in the statements' transaction.
+   */
+  public List<String> record(
+      List<JsonValue> submitted,
+      List<AttachmentData> attachments,
+      XapiVersion version,
+      LrsClient client) {
     client.requireStatementWrite();
+    var data = new java.util.LinkedHashMap<String, AttachmentData>();
+    for (int i = 0; i < attachments.size(); i++) {
+      var part = attachments.get(i);
+      if (!part.hashMatches()) {
+        throw new InvalidStatementException(
+            "part[" + (i + 1) + "].X-Experience-API-Hash",
+            "attachment-hash-matches",
+            "is not the SHA-2 hash of the part's data",
+            ATTACHMENTS);
+      }
+      data.put(part.sha2(), part);
+    }
     var validator = new StatementValidator(version);
     var statements = new ArrayList<JsonObject>();
     var seen = new HashMap<String, Integer>();
@@ -86,7 +126,7 @@ public class StatementService {
         throw submitted.size() == 1 ? e : e.inBatchAt(i);
       }
       var statement = submitted.get(i).asJsonObject();
-      requireAttachmentData(statement, submitted.size() == 1 ? "" : "[" + i + "].");
+      requireAttachmentData(statement, submitted.size() == 1 ? "" : "[" + i + "].", data);
       if (statement.get("id") instanceof JsonString id) {
         var previous = seen.put(id.getString().toLowerCase(Locale.ROOT), i);
         if (previous != null) {
@@ -99,15 +139,45 @@ public class StatementService {
       }
       statements.add(statement);
     }
+    requireEveryPartUsed(statements, data);
+    var parts = List.copyOf(data.values());
     try {
-      return storeNew(statements, version, client);
+      return storeNew(statements, parts, version, client);
     } catch (DuplicateStatementException raced) {
-      return storeNew(statements, version, client); // now the existing one is seen and compared
+      // now the existing statement or attachment is seen and compared
+      return storeNew(statements, parts, version, client);
+    }
+  }
+
+  /**
+   * A part that is no attachment of these statements is an excess part (xAPI 2.0 Part 3 §1.5.2).
+   */
+  private static void requireEveryPartUsed(
+      List<JsonObject> statements, Map<String, AttachmentData> data) {
+    var declared = new java.util.HashSet<String>();
+    for (var statement : statements) {
+      if (statement.get("attachments") instanceof JsonArray list) {
+        for (var attachment : list) {
+          declared.add(attachment.asJsonObject().getString("sha2").toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    for (var sha2 : data.keySet()) {
+      if (!declared.contains(sha2)) {
+        throw new InvalidStatementException(
+            "attachments",
+            "attachment-part-declared",
+            "no attachment has the sha2 " + sha2 + " of a part sent with the statements",
+            ATTACHMENTS);
+      }
     }
   }
 
   private List<String> storeNew(
-      List<JsonObject> statements, XapiVersion version, LrsClient client) {
+      List<JsonObject> statements,
+      List<AttachmentData> attachments,
+      XapiVersion version,
+      LrsClient client) {
     var fresh = new ArrayList<JsonObject>();
     var ids = new ArrayList<String>();
     // One look-up for the whole batch: statements with client-made ids may be re-sent.
@@ -136,6 +206,9 @@ public class StatementService {
     }
     requireVoidableTargets(fresh);
     if (fresh.isEmpty()) {
+      if (!attachments.isEmpty()) {
+        store.storeAll(List.of(), attachments); // e.g. the data of a fileUrl attachment, later
+      }
       return idsOf(statements);
     }
     long first = clock.reserve(fresh.size());
@@ -146,7 +219,7 @@ public class StatementService {
             Statement.accept(
                 fresh.get(i), first + i, client.authority(), version.text(), client.key()));
       }
-      store.storeAll(accepted);
+      store.storeAll(accepted, attachments);
       var generated =
           new IdentityHashMap<JsonObject, String>(); // equal statements may differ only by id
       for (int i = 0; i < fresh.size(); i++) {
@@ -194,19 +267,37 @@ public class StatementService {
   }
 
   /**
-   * Attachments without a fileUrl need their data in a multipart/mixed request, which this LRS does
-   * not take yet (xAPI 2.0 Part 3 §1.5.2).
+   * An attachment without a fileUrl needs its data in a part of the request (xAPI 2.0 Part 3
+   * §1.5.2); a signature needs its data to be checked, and must be application/octet-stream (xAPI
+   * 2.0 Part 2 §2.6).
    */
-  private static void requireAttachmentData(JsonObject statement, String prefix) {
-    if (statement.get("attachments") instanceof JsonArray attachments) {
-      for (int i = 0; i < attachments.size(); i++) {
-        if (!attachments.getJsonObject(i).containsKey("fileUrl")) {
+  private static void requireAttachmentData(
+      JsonObject statement, String prefix, Map<String, AttachmentData> data) {
+    if (!(statement.get("attachments") instanceof JsonArray attachments)) {
+      return;
+    }
+    for (int i = 0; i < attachments.size(); i++) {
+      var attachment = attachments.getJsonObject(i);
+      var path = prefix + "attachments[" + i + "]";
+      var part = data.get(attachment.getString("sha2").toLowerCase(Locale.ROOT));
+      var signature = StatementSignature.isSignature(attachment);
+      if (part == null && (signature || !attachment.containsKey("fileUrl"))) {
+        throw new InvalidStatementException(
+            path + ".sha2",
+            "attachment-data-present",
+            "no part of the request has this hash; an attachment without fileUrl (and every"
+                + " signature) needs its data in a multipart/mixed request",
+            ATTACHMENTS);
+      }
+      if (signature) {
+        if (!StatementSignature.CONTENT_TYPE.equals(attachment.getString("contentType"))) {
           throw new InvalidStatementException(
-              prefix + "attachments[" + i + "].fileUrl",
-              "attachment-data-present",
-              "an attachment without fileUrl needs its data in a multipart/mixed request",
-              "xAPI 2.0 Part 3 §1.5.2");
+              path + ".contentType",
+              "signature-content-type",
+              "a signature is application/octet-stream",
+              "xAPI 2.0 Part 2 §2.6");
         }
+        StatementSignature.verify(statement, path, part.content());
       }
     }
   }
@@ -238,6 +329,25 @@ public class StatementService {
   /** One page of a query: up to limit + 1 statements, so the caller can tell if there are more. */
   public List<StoredStatement> query(StatementQuery query) {
     return store.query(query);
+  }
+
+  /**
+   * The stored data of the attachments these statements declare, once per hash, in the order the
+   * statements declare them (for GET with attachments=true, xAPI 2.0 Part 3 §2.1.3).
+   */
+  public List<AttachmentData> attachmentsOf(List<String> statementJsons) {
+    var hashes = new java.util.LinkedHashSet<String>();
+    for (var json : statementJsons) {
+      try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        if (reader.readObject().get("attachments") instanceof JsonArray list) {
+          for (var attachment : list) {
+            hashes.add(attachment.asJsonObject().getString("sha2").toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    var stored = store.attachments(hashes);
+    return hashes.stream().filter(stored::containsKey).map(stored::get).toList();
   }
 
   /** Whether the client reads only its own statements (statements/read/mine). */

@@ -29,6 +29,7 @@ public final class Statement {
   private final String verbKey;
   private final Optional<String> registration;
   private final Optional<String> voidingTarget;
+  private final Optional<String> statementRef;
   private final Set<String> directAgents = new LinkedHashSet<>();
   private final Set<String> relatedAgents = new LinkedHashSet<>();
   private final Set<String> directActivities = new LinkedHashSet<>();
@@ -50,6 +51,11 @@ public final class Statement {
     this.voidingTarget =
         StatementValidator.VOIDED_VERB.equals(verbId)
             ? Optional.of(json.getJsonObject("object").getString("id").toLowerCase(Locale.ROOT))
+            : Optional.empty();
+    var object = json.getJsonObject("object");
+    this.statementRef =
+        "StatementRef".equals(object.getString("objectType", ""))
+            ? Optional.of(object.getString("id").toLowerCase(Locale.ROOT))
             : Optional.empty();
     collectKeys(json, false);
     agent(json.get("authority"), relatedAgents);
@@ -237,6 +243,14 @@ public final class Statement {
   /** The id of the statement this one voids, if it is a voiding statement (§2.3.2). */
   public Optional<String> voidingTarget() {
     return voidingTarget;
+  }
+
+  /**
+   * The id of the statement this one's object refers to (a StatementRef, voiding or not), which
+   * query filters follow (xAPI 2.0 Part 3 §2.1.3).
+   */
+  public Optional<String> statementRef() {
+    return statementRef;
   }
 
   public boolean isVoiding() {

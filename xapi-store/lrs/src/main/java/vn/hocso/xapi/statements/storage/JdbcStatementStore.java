@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import vn.hocso.xapi.activities.storage.JdbcActivityStore;
+import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.StoredStatement;
@@ -36,10 +37,10 @@ public class JdbcStatementStore implements StatementStore {
   private static final int DEADLOCK_RETRIES = 5;
 
   @Override
-  public void storeAll(List<Statement> statements) {
+  public void storeAll(List<Statement> statements, Collection<AttachmentData> attachments) {
     for (int attempt = 1; ; attempt++) {
       try {
-        storeOnce(statements);
+        storeOnce(statements, attachments);
         return;
       } catch (DeadlockException e) {
         if (attempt == DEADLOCK_RETRIES) {
@@ -55,10 +56,11 @@ public class JdbcStatementStore implements StatementStore {
     }
   }
 
-  private void storeOnce(List<Statement> statements) {
+  private void storeOnce(List<Statement> statements, Collection<AttachmentData> attachments) {
     try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        insertAttachments(connection, attachments, statements);
         insert(connection, statements);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -89,13 +91,94 @@ public class JdbcStatementStore implements StatementStore {
     }
   }
 
+  /**
+   * Stores attachment data not stored yet: once per hash (a concurrent insert of the same hash
+   * fails the transaction as a duplicate, and the caller's retry then finds it stored).
+   */
+  private static void insertAttachments(
+      Connection connection, Collection<AttachmentData> attachments, List<Statement> statements)
+      throws SQLException {
+    if (attachments.isEmpty()) {
+      return;
+    }
+    var known =
+        attachmentsIn(connection, attachments.stream().map(AttachmentData::sha2).toList(), false);
+    var micros = statements.isEmpty() ? 0L : statements.get(statements.size() - 1).storedMicros();
+    try (var insert =
+        connection.prepareStatement(
+            "insert into lrs_attachment (sha2, content_type, content_length, content,"
+                + " stored_micros) values (?, ?, ?, ?, ?)")) {
+      var added = new java.util.HashSet<String>();
+      for (var attachment : attachments) {
+        if (known.containsKey(attachment.sha2()) || !added.add(attachment.sha2())) {
+          continue;
+        }
+        insert.setString(1, attachment.sha2());
+        insert.setString(2, attachment.contentType());
+        insert.setLong(3, attachment.content().length);
+        insert.setBytes(4, attachment.content());
+        insert.setLong(5, micros);
+        insert.addBatch();
+      }
+      if (!added.isEmpty()) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  @Override
+  public Map<String, AttachmentData> attachments(Collection<String> sha2s) {
+    if (sha2s.isEmpty()) {
+      return Map.of();
+    }
+    try (var connection = dataSource.getConnection()) {
+      return attachmentsIn(connection, List.copyOf(new java.util.LinkedHashSet<>(sha2s)), true);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read attachments", e);
+    }
+  }
+
+  /** The stored attachments among these hashes, by hash; their content only if asked for. */
+  private static Map<String, AttachmentData> attachmentsIn(
+      Connection connection, List<String> sha2s, boolean withContent) throws SQLException {
+    var found = new HashMap<String, AttachmentData>();
+    for (int from = 0; from < sha2s.size(); from += IN_CHUNK) {
+      var chunk = sha2s.subList(from, Math.min(sha2s.size(), from + IN_CHUNK));
+      try (var select =
+          connection.prepareStatement(
+              "select sha2, content_type"
+                  + (withContent ? ", content" : "")
+                  + " from lrs_attachment where sha2 in ("
+                  + placeholders(chunk.size())
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          select.setString(i + 1, chunk.get(i));
+        }
+        try (var rows = select.executeQuery()) {
+          while (rows.next()) {
+            found.put(
+                rows.getString(1),
+                new AttachmentData(
+                    rows.getString(1),
+                    rows.getString(2),
+                    withContent ? rows.getBytes(3) : new byte[0]));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   private static void insert(Connection connection, List<Statement> statements)
       throws SQLException {
+    if (statements.isEmpty()) {
+      return;
+    }
     try (var insert =
             connection.prepareStatement(
                 "insert into lrs_statement (statement_id, stored_micros, verb_hash,"
-                    + " registration, voiding_target, voided, authority_key, statement_json)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " registration, voiding_target, voided, authority_key, statement_json,"
+                    + " statement_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         var agents =
             connection.prepareStatement(
                 "insert into lrs_statement_agent (statement_id, agent_hash, direct) values (?, ?,"
@@ -120,6 +203,7 @@ public class JdbcStatementStore implements StatementStore {
         insert.setBoolean(6, !statement.isVoiding() && targeted.contains(statement.id()));
         insert.setString(7, statement.authorityKey());
         insert.setString(8, statement.json().toString());
+        insert.setString(9, statement.statementRef().orElse(null));
         insert.addBatch();
         addRelations(agents, statement.id(), statement.directAgents(), true);
         addRelations(agents, statement.id(), statement.relatedAgents(), false);
@@ -236,11 +320,64 @@ public class JdbcStatementStore implements StatementStore {
     return String.join(", ", java.util.Collections.nCopies(count, "?"));
   }
 
+  /**
+   * The statements matching the query's filters, and, when it filters on more than time, also those
+   * whose StatementRef object points at a statement matching the filters, voided or not (xAPI 2.0
+   * Part 3 §2.1.3, "Filter Conditions for StatementRefs"; one level of reference). Time, order,
+   * limit and voided apply to the returned statements themselves. Two indexed queries merged in
+   * (stored, id) order keep the common case as fast as a single one.
+   */
   @Override
   public List<StoredStatement> query(StatementQuery query) {
-    var sql = new StringBuilder("select ").append(COLUMNS).append(" from lrs_statement s");
+    var direct = new StringBuilder("select ").append(COLUMNS).append(" from lrs_statement s");
+    var directParameters = new ArrayList<Object>();
+    window(query, direct, directParameters);
+    filters(query, "s", direct, directParameters);
+    order(query, direct);
+    var page = run(direct.toString(), directParameters, query.limit());
+    if (!hasFilters(query)) {
+      return page;
+    }
+    var referring =
+        new StringBuilder("select ")
+            .append(COLUMNS)
+            .append(
+                " from lrs_statement s join lrs_statement r on r.statement_id ="
+                    + " s.statement_ref");
+    var referringParameters = new ArrayList<Object>();
+    window(query, referring, referringParameters);
+    filters(query, "r", referring, referringParameters);
+    order(query, referring);
+    var references = run(referring.toString(), referringParameters, query.limit());
+    if (references.isEmpty()) {
+      return page;
+    }
+    var merged =
+        new java.util.TreeMap<StatementQuery.Position, StoredStatement>(
+            query.ascending() ? POSITION_ORDER : POSITION_ORDER.reversed());
+    for (var statement : page) {
+      merged.put(new StatementQuery.Position(statement.storedMicros(), statement.id()), statement);
+    }
+    for (var statement : references) {
+      merged.put(new StatementQuery.Position(statement.storedMicros(), statement.id()), statement);
+    }
+    return merged.values().stream().limit(query.limit() + 1L).toList();
+  }
+
+  private static final java.util.Comparator<StatementQuery.Position> POSITION_ORDER =
+      java.util.Comparator.comparingLong(StatementQuery.Position::storedMicros)
+          .thenComparing(StatementQuery.Position::id);
+
+  private static boolean hasFilters(StatementQuery query) {
+    return query.verbKey().isPresent()
+        || query.registration().isPresent()
+        || query.agentKey().isPresent()
+        || query.activityKey().isPresent();
+  }
+
+  /** What applies to the returned statements themselves: not voided, time, page, authority. */
+  private static void window(StatementQuery query, StringBuilder sql, List<Object> parameters) {
     sql.append(" where s.voided = false and s.stored_micros <= ?");
-    var parameters = new ArrayList<Object>();
     parameters.add(query.upperMicros());
     query
         .sinceMicros()
@@ -250,45 +387,11 @@ public class JdbcStatementStore implements StatementStore {
               parameters.add(since);
             });
     query
-        .verbKey()
-        .ifPresent(
-            verb -> {
-              sql.append(" and s.verb_hash = ?");
-              parameters.add(verb);
-            });
-    query
-        .registration()
-        .ifPresent(
-            registration -> {
-              sql.append(" and s.registration = ?");
-              parameters.add(registration);
-            });
-    query
         .onlyAuthorityKey()
         .ifPresent(
             authority -> {
               sql.append(" and s.authority_key = ?");
               parameters.add(authority);
-            });
-    query
-        .agentKey()
-        .ifPresent(
-            agent -> {
-              sql.append(
-                  " and exists (select 1 from lrs_statement_agent a where a.statement_id ="
-                      + " s.statement_id and a.agent_hash = ?");
-              parameters.add(agent);
-              sql.append(query.relatedAgents() ? ")" : " and a.direct = true)");
-            });
-    query
-        .activityKey()
-        .ifPresent(
-            activity -> {
-              sql.append(
-                  " and exists (select 1 from lrs_statement_activity t where t.statement_id ="
-                      + " s.statement_id and t.activity_hash = ?");
-              parameters.add(activity);
-              sql.append(query.relatedActivities() ? ")" : " and t.direct = true)");
             });
     var comparison = query.ascending() ? ">" : "<";
     query
@@ -304,20 +407,66 @@ public class JdbcStatementStore implements StatementStore {
               parameters.add(position.storedMicros());
               parameters.add(position.id());
             });
+  }
+
+  /** The filters on what a statement says, on the statement aliased {@code alias}. */
+  private static void filters(
+      StatementQuery query, String alias, StringBuilder sql, List<Object> parameters) {
+    query
+        .verbKey()
+        .ifPresent(
+            verb -> {
+              sql.append(" and ").append(alias).append(".verb_hash = ?");
+              parameters.add(verb);
+            });
+    query
+        .registration()
+        .ifPresent(
+            registration -> {
+              sql.append(" and ").append(alias).append(".registration = ?");
+              parameters.add(registration);
+            });
+    query
+        .agentKey()
+        .ifPresent(
+            agent -> {
+              sql.append(" and exists (select 1 from lrs_statement_agent a where a.statement_id = ")
+                  .append(alias)
+                  .append(".statement_id and a.agent_hash = ?");
+              parameters.add(agent);
+              sql.append(query.relatedAgents() ? ")" : " and a.direct = true)");
+            });
+    query
+        .activityKey()
+        .ifPresent(
+            activity -> {
+              sql.append(
+                      " and exists (select 1 from lrs_statement_activity t where t.statement_id = ")
+                  .append(alias)
+                  .append(".statement_id and t.activity_hash = ?");
+              parameters.add(activity);
+              sql.append(query.relatedActivities() ? ")" : " and t.direct = true)");
+            });
+  }
+
+  private static void order(StatementQuery query, StringBuilder sql) {
     var direction = query.ascending() ? " asc" : " desc";
     sql.append(" order by s.stored_micros")
         .append(direction)
         .append(", s.statement_id")
         .append(direction);
+  }
+
+  private List<StoredStatement> run(String sql, List<Object> parameters, int limit) {
     try (var connection = dataSource.getConnection();
-        var select = connection.prepareStatement(sql.toString())) {
+        var select = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.size(); i++) {
         select.setObject(i + 1, parameters.get(i));
       }
-      select.setMaxRows(query.limit() + 1);
+      select.setMaxRows(limit + 1);
       var page = new ArrayList<StoredStatement>();
       try (var rows = select.executeQuery()) {
-        while (rows.next() && page.size() <= query.limit()) {
+        while (rows.next() && page.size() <= limit) {
           page.add(read(rows));
         }
       }

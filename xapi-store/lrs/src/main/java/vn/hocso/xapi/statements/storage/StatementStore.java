@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.StoredStatement;
@@ -18,7 +19,18 @@ public interface StatementStore {
    *
    * @throws DuplicateStatementException if one of the ids was stored meanwhile
    */
-  void storeAll(List<Statement> statements);
+  default void storeAll(List<Statement> statements) {
+    storeAll(statements, List.of());
+  }
+
+  /**
+   * Stores new statements and the attachment data they came with in one transaction; attachment
+   * data already stored under its hash is kept as it is (stored once per hash).
+   */
+  void storeAll(List<Statement> statements, Collection<AttachmentData> attachments);
+
+  /** The stored attachment data among these hashes (lower case), by hash. */
+  Map<String, AttachmentData> attachments(Collection<String> sha2s);
 
   Optional<StoredStatement> find(String statementId);
 

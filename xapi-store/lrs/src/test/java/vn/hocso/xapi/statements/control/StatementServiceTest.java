@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +17,11 @@ import vn.hocso.xapi.auth.entity.LrsClient;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.ConflictException;
 import vn.hocso.xapi.platform.ForbiddenException;
+import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.storage.JdbcStatementStore;
 import vn.hocso.xapi.storage.TestDatabases;
 import vn.hocso.xapi.validation.InvalidStatementException;
+import vn.hocso.xapi.validation.StatementSignature;
 import vn.hocso.xapi.validation.StatementValidator;
 import vn.hocso.xapi.version.XapiVersion;
 
@@ -214,5 +217,130 @@ class StatementServiceTest {
             "object",
             Json.createObjectBuilder().add("objectType", "StatementRef").add("id", target))
         .build();
+  }
+
+  static final byte[] CERTIFICATE = "Chứng nhận hoàn thành".getBytes(StandardCharsets.UTF_8);
+  static final String CERTIFICATE_SHA2 =
+      AttachmentData.digest("0".repeat(64), CERTIFICATE).orElseThrow();
+
+  static JsonObject withAttachment(String id, String sha2, boolean fileUrl) {
+    var attachment =
+        Json.createObjectBuilder()
+            .add("usageType", "https://hocso.vn/attachments/certificate")
+            .add("display", Json.createObjectBuilder().add("vi", "Chứng nhận"))
+            .add("contentType", "text/plain")
+            .add("length", CERTIFICATE.length)
+            .add("sha2", sha2);
+    if (fileUrl) {
+      attachment.add("fileUrl", "https://files.hocso.vn/chung-nhan.txt");
+    }
+    return Json.createObjectBuilder(statement(id, "https://hocso.vn/c/1"))
+        .add("attachments", Json.createArrayBuilder().add(attachment))
+        .build();
+  }
+
+  InvalidStatementException refusal(List<JsonValue> statements, List<AttachmentData> parts) {
+    return catchThrowableOfType(
+        InvalidStatementException.class,
+        () -> service.record(statements, parts, XapiVersion.V2_0_0, writer));
+  }
+
+  @Test
+  void storesAttachmentDataOnceForEveryStatementCarryingIt() {
+    var data = new AttachmentData(CERTIFICATE_SHA2, "text/plain", CERTIFICATE);
+    var first = UUID.randomUUID().toString();
+    var second = UUID.randomUUID().toString();
+
+    service.record(
+        List.of(withAttachment(first, CERTIFICATE_SHA2, false)),
+        List.of(data),
+        XapiVersion.V2_0_0,
+        writer);
+    service.record(
+        List.of(withAttachment(second, CERTIFICATE_SHA2.toUpperCase(), false)),
+        List.of(data),
+        XapiVersion.V2_0_0,
+        writer);
+
+    var read =
+        service.attachmentsOf(
+            List.of(
+                service.find(first, false, writer).orElseThrow().json(),
+                service.find(second, false, writer).orElseThrow().json()));
+    assertThat(read).containsExactly(data);
+  }
+
+  @Test
+  void acceptsAFileUrlAttachmentWithoutData() {
+    var id = UUID.randomUUID().toString();
+
+    service.record(
+        List.of(withAttachment(id, CERTIFICATE_SHA2, true)), List.of(), XapiVersion.V2_0_0, writer);
+
+    assertThat(stored(id).getJsonArray("attachments")).hasSize(1);
+  }
+
+  @Test
+  void refusesAnAttachmentWithoutFileUrlOrData() {
+    var refusal =
+        refusal(
+            List.of(withAttachment(UUID.randomUUID().toString(), CERTIFICATE_SHA2, false)),
+            List.of());
+
+    assertThat(refusal.field()).isEqualTo("attachments[0].sha2");
+    assertThat(refusal.rule()).isEqualTo("attachment-data-present");
+  }
+
+  @Test
+  void refusesAPartNoAttachmentDeclaresAndStoresNothing() {
+    var id = UUID.randomUUID().toString();
+    var extra = "x".getBytes(StandardCharsets.UTF_8);
+    var extraSha2 = AttachmentData.digest("0".repeat(64), extra).orElseThrow();
+
+    var refusal =
+        refusal(
+            List.of(withAttachment(id, CERTIFICATE_SHA2, false)),
+            List.of(
+                new AttachmentData(CERTIFICATE_SHA2, "text/plain", CERTIFICATE),
+                new AttachmentData(extraSha2, "text/plain", extra)));
+
+    assertThat(refusal.rule()).isEqualTo("attachment-part-declared");
+    assertThat(service.find(id, false, writer)).isEmpty();
+  }
+
+  @Test
+  void refusesAPartWhoseDataDoesNotHaveItsHash() {
+    var refusal =
+        refusal(
+            List.of(withAttachment(UUID.randomUUID().toString(), CERTIFICATE_SHA2, false)),
+            List.of(new AttachmentData(CERTIFICATE_SHA2, "text/plain", "other".getBytes())));
+
+    assertThat(refusal.field()).isEqualTo("part[1].X-Experience-API-Hash");
+    assertThat(refusal.rule()).isEqualTo("attachment-hash-matches");
+  }
+
+  @Test
+  void refusesASignatureThatIsNotOctetStream() {
+    var signature = "a.b.c".getBytes(StandardCharsets.US_ASCII);
+    var sha2 = AttachmentData.digest("0".repeat(64), signature).orElseThrow();
+    var statement =
+        Json.createObjectBuilder(statement(UUID.randomUUID().toString(), "https://hocso.vn/c/1"))
+            .add(
+                "attachments",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("usageType", StatementSignature.USAGE_TYPE)
+                            .add("display", Json.createObjectBuilder().add("en-US", "Signature"))
+                            .add("contentType", "text/plain")
+                            .add("length", signature.length)
+                            .add("sha2", sha2)))
+            .build();
+
+    var refusal =
+        refusal(List.of(statement), List.of(new AttachmentData(sha2, "text/plain", signature)));
+
+    assertThat(refusal.field()).isEqualTo("attachments[0].contentType");
+    assertThat(refusal.rule()).isEqualTo("signature-content-type");
   }
 }

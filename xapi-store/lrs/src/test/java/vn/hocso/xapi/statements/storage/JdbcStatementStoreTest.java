@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.hocso.xapi.auth.entity.LrsClient;
+import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.IndexKeys;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
@@ -431,6 +432,107 @@ class JdbcStatementStoreTest {
     assertThat(store.find(target.id()).orElseThrow().voided()).isTrue();
     assertThat(store.find(voiding.id()).orElseThrow().voiding()).isTrue();
     assertThat(ids(all(10, false, Optional.empty()))).containsExactly(voiding.id());
+  }
+
+  Statement referring(String verb, String targetId) {
+    return Statement.accept(
+        parse(
+            "{\"id\":\""
+                + UUID.randomUUID()
+                + "\",\"actor\":{\"mbox\":\"mailto:admin@b.vn\"},"
+                + "\"verb\":{\"id\":\""
+                + verb
+                + "\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + targetId
+                + "\"}}"),
+        ++clock,
+        LrsClient.defaultAuthority("t"),
+        "2.0.0",
+        "t");
+  }
+
+  StatementQuery byVerb(String verb, int limit, OptionalLong since) {
+    return new StatementQuery(
+        Optional.empty(),
+        false,
+        Optional.of(IndexKeys.ofIri(verb)),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        since,
+        OptionalLong.empty(),
+        limit,
+        false,
+        Optional.empty(),
+        Long.MAX_VALUE,
+        Optional.empty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void filtersAlsoMatchStatementsReferringToAMatchingStatementEvenAVoidedOne(TestDatabases kind) {
+    open(kind);
+    var target = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    var other = statement("a@example.vn", ATTEMPTED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(target, other));
+    var since = OptionalLong.of(clock);
+    var voiding = referring(StatementValidator.VOIDED_VERB, target.id());
+    var reference = referring("https://hocso.vn/verbs/reviewed", target.id());
+    var unrelated = referring("https://hocso.vn/verbs/reviewed", other.id());
+    store.storeAll(List.of(voiding, reference, unrelated));
+
+    // xAPI 2.0 Part 3 §2.1.3: the target is voided, so only the statements referring to it.
+    assertThat(ids(byVerb(COMPLETED, 10, OptionalLong.empty())))
+        .containsExactly(reference.id(), voiding.id());
+    // since applies to the referring statements themselves, not to their target
+    assertThat(ids(byVerb(COMPLETED, 10, since))).containsExactly(reference.id(), voiding.id());
+    // limit + 1 across both kinds of match, newest first
+    assertThat(ids(byVerb(COMPLETED, 1, OptionalLong.empty())))
+        .containsExactly(reference.id(), voiding.id());
+    assertThat(ids(byVerb(ATTEMPTED, 10, OptionalLong.empty())))
+        .containsExactly(unrelated.id(), other.id());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void storesAttachmentDataOncePerHashWithItsStatements(TestDatabases kind) {
+    open(kind);
+    var bytes = "Giấy chứng nhận".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var sha2 = AttachmentData.digest("0".repeat(64), bytes).orElseThrow();
+    var data = new AttachmentData(sha2, "text/plain", bytes);
+    store.storeAll(
+        List.of(statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null)), List.of(data));
+    store.storeAll(
+        List.of(statement("b@example.vn", COMPLETED, "https://hocso.vn/c/1", null)),
+        List.of(new AttachmentData(sha2, "application/octet-stream", bytes)));
+
+    assertThat(store.attachments(List.of(sha2, "f".repeat(64)))).containsOnlyKeys(sha2);
+    assertThat(store.attachments(List.of(sha2)).get(sha2)).isEqualTo(data); // the first kept
+    try (var connection = database.dataSource().getConnection();
+        var count = connection.createStatement();
+        var rows = count.executeQuery("select count(*) from lrs_attachment")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void aFailedBatchLeavesNoAttachmentBehind(TestDatabases kind) {
+    open(kind);
+    var first = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(first));
+    var bytes = new byte[] {1, 2, 3};
+    var sha2 = AttachmentData.digest("0".repeat(64), bytes).orElseThrow();
+
+    assertThatThrownBy(
+            () ->
+                store.storeAll(
+                    List.of(first), List.of(new AttachmentData(sha2, "image/png", bytes))))
+        .isInstanceOf(DuplicateStatementException.class);
+    assertThat(store.attachments(List.of(sha2))).isEmpty();
   }
 
   List<String> ids(StatementQuery query) {

@@ -2,8 +2,8 @@ package vn.hocso.xapi.client.model;
 
 /**
  * Metadata of an attachment (xAPI 2.0 Part 2 §2.4.11). The content itself travels in a
- * multipart/mixed request, which this client does not send yet; a {@code fileUrl} attachment needs
- * no content.
+ * multipart/mixed request ({@code XapiClient.postStatements(statements, contents)}); a {@code
+ * fileUrl} attachment needs no content.
  */
 public record Attachment(
     String usageType,
