@@ -149,6 +149,61 @@ class RegistrationPageIT {
     }
   }
 
+  @Test
+  void sheForgetsHerPasswordAndHerWardsOfficerGivesHerACode() throws Exception {
+    var phone = "095" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    try (var her = new Browser()) {
+      register(her, "Hà Thị Quên " + phone.substring(6), phone, "mat-khau-da-quen");
+    }
+    String code;
+    try (var officer = new Browser()) {
+      officer.logIn(platform, "canbo.tinh"); // a province officer covers the ward below her
+      officer.waitFor(By.id("nav-reset-codes")).click();
+      officer.waitFor(By.id("issue:username")).sendKeys("khong-co-ai-ten-nay");
+      officer.driver().findElement(By.id("issue:submit")).click();
+      officer.waitForText(By.id("issue:messages"), "Không cấp được mã");
+      officer.waitFor(By.id("issue:username")).clear();
+      officer.driver().findElement(By.id("issue:username")).sendKeys(phone);
+      officer.driver().findElement(By.id("issue:submit")).click();
+      code = officer.waitFor(By.id("issue-code-holder")).getText();
+    }
+    try (var her = new Browser()) {
+      her.open(platform.uri("/login.xhtml"));
+      her.waitFor(By.id("login:forgot-link")).click();
+      her.waitFor(By.id("reset:username")).sendKeys(phone);
+      her.driver().findElement(By.id("reset:code")).sendKeys("SAIMA23456");
+      her.driver().findElement(By.id("reset:newPassword")).sendKeys("mat-khau-moi-nho");
+      her.driver().findElement(By.id("reset:newPasswordAgain")).sendKeys("mat-khau-moi-nho");
+      her.driver().findElement(By.id("reset:submit")).click();
+      her.waitForText(By.id("reset:messages"), "không đúng");
+
+      her.waitFor(By.id("reset:username")).clear();
+      her.driver().findElement(By.id("reset:username")).sendKeys(phone);
+      her.driver().findElement(By.id("reset:code")).clear();
+      her.driver().findElement(By.id("reset:code")).sendKeys(code);
+      her.driver().findElement(By.id("reset:newPassword")).sendKeys("mat-khau-moi-nho");
+      her.driver().findElement(By.id("reset:newPasswordAgain")).sendKeys("mat-khau-moi-nho");
+      her.driver().findElement(By.id("reset:submit")).click();
+      her.waitForText(By.id("login"), "Đã đặt mật khẩu mới");
+      her.logIn(platform, phone, "mat-khau-moi-nho");
+    }
+  }
+
+  /** Registers a woman in Phường Ba Đình through the page. */
+  private static void register(Browser browser, String name, String phone, String password) {
+    browser.open(platform.uri("/register.xhtml"));
+    browser.waitFor(By.id("register:fullName")).sendKeys(name);
+    fillIn(browser, phone, password, password);
+    for (var consent : new String[] {"consentLearning", "consentReporting"}) {
+      browser
+          .driver()
+          .findElement(By.cssSelector("[id='register:" + consent + "'] .ui-chkbox-box"))
+          .click();
+    }
+    browser.driver().findElement(By.id("register:submit")).click();
+    browser.waitForText(By.id("login"), "Đăng ký thành công");
+  }
+
   private static HttpResponse<byte[]> download(String path, String session) throws Exception {
     return HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)

@@ -59,7 +59,14 @@ public class Passwords {
 
   /** Sets a new password with a code; a wrong code still counts against the code's attempts. */
   public void reset(String username, String code, char[] next) {
-    account(username).resetPassword(code, next, clock.instant());
+    Account account;
+    try {
+      account = account(username);
+    } catch (PasswordRejectedException e) {
+      // The public reset page must not tell which usernames exist.
+      throw new PasswordRejectedException("Mã đặt lại mật khẩu không đúng.");
+    }
+    account.resetPassword(code, next, clock.instant());
   }
 
   private Account account(String username) {
