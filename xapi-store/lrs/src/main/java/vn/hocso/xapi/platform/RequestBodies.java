@@ -1,6 +1,5 @@
 package vn.hocso.xapi.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReaderFactory;

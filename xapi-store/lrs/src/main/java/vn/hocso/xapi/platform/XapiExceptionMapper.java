@@ -1,6 +1,5 @@
 package vn.hocso.xapi.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

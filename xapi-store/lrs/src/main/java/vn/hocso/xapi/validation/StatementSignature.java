@@ -1,6 +1,5 @@
 package vn.hocso.xapi.validation;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -17,6 +16,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.hocso.xapi.platform.Json;
 
 /**
  * Checks a Signed Statement (xAPI 2.0 Part 2 §2.6; 1.0.3 §4.4): its signature attachment holds a

@@ -1,11 +1,11 @@
 package vn.hocso.xapi.about.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import vn.hocso.xapi.platform.Json;
 
 /**
  * The About resource (xAPI 2.0 Part 3 §2.8; 1.0.3 §7.7): which versions of the specification this

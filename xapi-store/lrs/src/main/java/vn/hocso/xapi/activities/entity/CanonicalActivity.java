@@ -1,9 +1,9 @@
 package vn.hocso.xapi.activities.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.Set;
+import vn.hocso.xapi.platform.Json;
 
 /**
  * The Activity Object the LRS answers for an id (xAPI 2.0 Part 3 §2.5): "all available information

@@ -1,6 +1,5 @@
 package vn.hocso.xapi.activities.storage;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.hocso.xapi.activities.entity.CanonicalActivity;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.statements.entity.IndexKeys;
 
 /**

@@ -1,7 +1,6 @@
 package vn.hocso.xapi.agents.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.GET;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import vn.hocso.xapi.auth.boundary.BasicAuthenticationFilter;
 import vn.hocso.xapi.documents.boundary.DocumentParameters;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.version.XapiVersion;
 
 /** The Agents resource (xAPI 2.0 Part 3 §2.4): GET answers the Person Object of an agent. */

@@ -1,7 +1,6 @@
 package vn.hocso.xapi.auth.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +28,7 @@ import vn.hocso.xapi.auth.entity.RegisteredClient;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.ConflictException;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.platform.NotFoundRejection;
 import vn.hocso.xapi.platform.RequestBodies;
 

@@ -2,7 +2,6 @@ package vn.hocso.xapi.auth.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +20,7 @@ import vn.hocso.xapi.auth.entity.LrsClient;
 import vn.hocso.xapi.auth.entity.RegisteredClient;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.AuthenticationRequiredException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.statements.entity.Timestamps;
 import vn.hocso.xapi.storage.control.LrsDataSource;
 

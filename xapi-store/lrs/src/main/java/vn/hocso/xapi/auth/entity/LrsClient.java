@@ -1,12 +1,12 @@
 package vn.hocso.xapi.auth.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import vn.hocso.xapi.platform.ForbiddenException;
+import vn.hocso.xapi.platform.Json;
 
 /**
  * A client of the LRS, as authenticated: its key, its scopes and the authority its statements get

@@ -1,6 +1,5 @@
 package vn.hocso.xapi.documents.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.platform.RequestBodies;
 import vn.hocso.xapi.statements.entity.Timestamps;
 import vn.hocso.xapi.validation.StatementValidator;

@@ -1,7 +1,6 @@
 package vn.hocso.xapi.documents.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +23,7 @@ import vn.hocso.xapi.documents.entity.DocumentContext;
 import vn.hocso.xapi.documents.entity.DocumentKind;
 import vn.hocso.xapi.documents.entity.Preconditions;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.platform.NotFoundRejection;
 import vn.hocso.xapi.platform.RequestBodies;
 import vn.hocso.xapi.statements.entity.Timestamps;

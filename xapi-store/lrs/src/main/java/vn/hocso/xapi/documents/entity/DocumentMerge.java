@@ -1,11 +1,11 @@
 package vn.hocso.xapi.documents.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.platform.RequestBodies;
 
 /**

@@ -1,6 +1,5 @@
 package vn.hocso.xapi.statements.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -10,6 +9,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.hocso.xapi.platform.Json;
 
 /**
  * The {@code format} of statements in a GET (xAPI 2.0 Part 3 §2.1.3): {@code exact} answers the

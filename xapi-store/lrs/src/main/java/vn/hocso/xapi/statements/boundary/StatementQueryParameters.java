@@ -1,6 +1,5 @@
 package vn.hocso.xapi.statements.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.statements.entity.IndexKeys;
 import vn.hocso.xapi.statements.entity.StatementQuery;
 import vn.hocso.xapi.statements.entity.Timestamps;

@@ -84,7 +84,7 @@ public class StatementsResource {
           "statements", "batch-not-empty", "A batch must hold at least one statement");
     }
     var ids = service.record(statements, submission.attachments(), version(), client());
-    var answer = jakarta.json.Json.createArrayBuilder();
+    var answer = vn.hocso.xapi.platform.Json.createArrayBuilder();
     ids.forEach(answer::add);
     return Response.ok(answer.build(), MediaType.APPLICATION_JSON_TYPE).build();
   }
@@ -124,7 +124,7 @@ public class StatementsResource {
               + "statements?more="
               + parameters.moreToken(new StatementQuery.Position(last.storedMicros(), last.id()));
     }
-    body.append("],\"more\":").append(jakarta.json.Json.createValue(more)).append('}');
+    body.append("],\"more\":").append(vn.hocso.xapi.platform.Json.createValue(more)).append('}');
     var lastModified =
         shown.stream().mapToLong(StoredStatement::storedMicros).max().orElse(consistentThrough);
     return answer(

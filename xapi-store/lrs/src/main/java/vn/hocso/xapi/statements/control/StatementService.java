@@ -2,7 +2,6 @@ package vn.hocso.xapi.statements.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.hocso.xapi.auth.entity.LrsClient;
 import vn.hocso.xapi.platform.ConflictException;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;

@@ -1,6 +1,5 @@
 package vn.hocso.xapi.statements.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.validation.StatementValidator;
 
 /**

@@ -29,7 +29,7 @@ class AboutResourceIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "about.war")
-        .addClasses(XapiApplication.class, AboutResource.class);
+        .addClasses(XapiApplication.class, AboutResource.class, vn.hocso.xapi.platform.Json.class);
   }
 
   @Test
