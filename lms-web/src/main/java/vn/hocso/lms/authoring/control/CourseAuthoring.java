@@ -319,8 +319,16 @@ public class CourseAuthoring {
     }
   }
 
+  /** A stored image: what the media servlet sends. */
+  public record MediaFile(String contentType, int width, int height, byte[] content) {}
+
   /** An image of a course, for the media servlet (any signed-in visitor may load it). */
-  public Optional<CourseMedia> findMedia(long courseId, String fileName) {
+  public Optional<MediaFile> media(long courseId, String fileName) {
+    return findMedia(courseId, fileName)
+        .map(m -> new MediaFile(m.contentType(), m.width(), m.height(), m.content()));
+  }
+
+  private Optional<CourseMedia> findMedia(long courseId, String fileName) {
     return entityManager
         .createQuery(
             "select m from CourseMedia m where m.courseId = :course and m.fileName = :name",

@@ -74,10 +74,10 @@ class CourseMediaPersistenceTest {
 
         var em = factory.createEntityManager();
         var service = new CourseAuthoring(em, Clock.systemUTC());
-        var media = service.findMedia(id, file).orElseThrow();
+        var media = service.media(id, file).orElseThrow();
         assertThat(media.width()).isEqualTo(1280);
         assertThat(media.contentType()).isEqualTo("image/jpeg");
-        assertThat(media.content()).hasSize(media.sizeBytes()).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(media.content()).startsWith((byte) 0xFF, (byte) 0xD8);
         assertThat(service.lesson(trainer, id, "anh-sang").blocks())
             .singleElement()
             .satisfies(block -> assertThat(block.mediaFile()).isEqualTo(file));
