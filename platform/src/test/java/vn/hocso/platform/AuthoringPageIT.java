@@ -2,12 +2,14 @@ package vn.hocso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -61,6 +63,23 @@ class AuthoringPageIT {
                   .equals(List.of("Yêu cầu chuyển tiền", "Giọng nói gấp gáp", "Gọi lại số thật")));
       trainer.screenshot("authoring-outline-360");
 
+      // And with the mouse: drag the last lesson to the top, then the second one above it.
+      dragLesson(trainer, 2, 0);
+      waitUntil(
+          trainer,
+          () ->
+              texts(trainer, LESSON_LINKS)
+                  .equals(List.of("Gọi lại số thật", "Yêu cầu chuyển tiền", "Giọng nói gấp gáp")));
+      dragLesson(trainer, 1, 0);
+      waitUntil(
+          trainer,
+          () ->
+              texts(trainer, LESSON_LINKS)
+                  .equals(List.of("Yêu cầu chuyển tiền", "Gọi lại số thật", "Giọng nói gấp gáp")));
+      trainer.open(editor); // what was stored, not what the browser shows
+      assertThat(texts(trainer, LESSON_LINKS))
+          .containsExactly("Yêu cầu chuyển tiền", "Gọi lại số thật", "Giọng nói gấp gáp");
+
       trainer
           .driver()
           .findElements(By.cssSelector("[id='editor:outline'] .preview-link"))
@@ -95,10 +114,74 @@ class AuthoringPageIT {
       learner.driver().findElement(By.linkText(title)).click();
       learner.waitForText(By.id("course-title"), title);
       assertThat(texts(learner, By.cssSelector(".outline-lesson")))
-          .containsExactly("Yêu cầu chuyển tiền", "Giọng nói gấp gáp", "Gọi lại số thật");
+          .containsExactly("Yêu cầu chuyển tiền", "Gọi lại số thật", "Giọng nói gấp gáp");
       assertThat(learner.driver().findElement(By.cssSelector(".lesson-body")).getText())
           .contains("Nội dung bài 2");
       learner.screenshot("course-page-360");
+    }
+  }
+
+  @Test
+  void learnersSeeAnEditOfAPublishedCourseOnlyOnceTheNewVersionIsPublished() throws Exception {
+    var platform = SharedPlatform.get();
+    try (var trainer = new Browser();
+        var learner = new Browser()) {
+      trainer.logIn(platform, "giangvien");
+      var editor = createCourse(trainer, "Chụp ảnh sản phẩm bằng điện thoại", "Ảnh đẹp, bán chạy.");
+      addModule(trainer, "Ánh sáng");
+      addLesson(trainer, "Chụp gần cửa sổ");
+      trainer.waitFor(LESSON_LINKS).click();
+      writeText(trainer, "Ánh sáng tự nhiên làm màu thật.");
+      var photo = new BufferedImage(2000, 1000, BufferedImage.TYPE_INT_RGB);
+      var png = Files.createDirectories(Path.of("target", "uploads")).resolve("ao.png");
+      ImageIO.write(photo, "png", png.toFile());
+      trainer.waitFor(By.id("image:file")).sendKeys(png.toAbsolutePath().toString());
+      trainer.driver().findElement(By.id("image:alt")).sendKeys("Chiếc áo bên cửa sổ");
+      trainer.driver().findElement(By.id("image:save-image")).click();
+      trainer.waitForText(By.id("messages"), "Đã lưu");
+      trainer.open(editor);
+      publish(trainer);
+      trainer.waitForText(By.id("version-status"), "Phiên bản 1: đã xuất bản");
+      var courseId = editor.getQuery().replaceAll(".*id=(\\d+).*", "$1");
+
+      learner.logIn(platform, "hocvien");
+      learner.open(platform.uri("/app/course.xhtml?id=" + courseId));
+      learner.waitForText(By.id("lesson-title"), "Chụp gần cửa sổ");
+      var image = learner.waitFor(By.cssSelector(".lesson-body img"));
+      assertThat(image.getAttribute("alt")).isEqualTo("Chiếc áo bên cửa sổ");
+      waitUntil(learner, () -> !"0".equals(image.getAttribute("naturalWidth")));
+      assertThat(image.getAttribute("naturalWidth")).isEqualTo("1280"); // resized on upload
+
+      trainer.waitFor(LESSON_LINKS).click();
+      var name = trainer.waitFor(By.id("name:title"));
+      name.clear();
+      name.sendKeys("Chụp gần cửa sổ, buổi sáng");
+      trainer.driver().findElement(By.id("name:rename")).click();
+      trainer.waitForText(By.id("messages"), "Đã lưu");
+      trainer.open(editor);
+      trainer.waitForText(By.id("version-status"), "Phiên bản 2: bản nháp");
+      assertThat(trainer.driver().findElement(By.id("version-status")).getText())
+          .contains("học viên đang thấy phiên bản 1");
+
+      learner.driver().navigate().refresh();
+      learner.waitForText(By.id("lesson-title"), "Chụp gần cửa sổ");
+      assertThat(learner.driver().findElement(By.id("lesson-title")).getText())
+          .isEqualTo("Chụp gần cửa sổ");
+
+      trainer.waitFor(By.id("editor:history")).click();
+      trainer.waitForText(
+          By.cssSelector(".history"), "Đổi tên bài học thành «Chụp gần cửa sổ, buổi sáng»");
+      assertThat(trainer.driver().findElement(By.cssSelector(".history")).getText())
+          .contains("Phiên bản 1: đã xuất bản")
+          .contains("Phiên bản đầu tiên")
+          .contains("Bắt đầu bản nháp mới · Trần Thị Hoa");
+      trainer.screenshot("authoring-history-360");
+
+      trainer.open(editor);
+      publish(trainer);
+      trainer.waitForText(By.id("version-status"), "Phiên bản 2: đã xuất bản");
+      learner.driver().navigate().refresh();
+      learner.waitForText(By.id("lesson-title"), "Chụp gần cửa sổ, buổi sáng");
     }
   }
 
@@ -227,6 +310,33 @@ class AuthoringPageIT {
     browser.driver().findElement(By.id("question:save-question")).click();
     waitUntil(
         browser, () -> browser.driver().findElements(By.cssSelector(".question-card")).size() == 1);
+  }
+
+  /** Drags a lesson row of the first module by the mouse (jQuery UI sortable under the table). */
+  static void dragLesson(Browser browser, int from, int to) {
+    var rows =
+        browser
+            .driver()
+            .findElements(By.cssSelector("[id='editor:modules:0:lessons'] tbody tr .drag-handle"));
+    var source = rows.get(from);
+    var target = rows.get(to);
+    int offset = to < from ? -8 : 8; // upward drags: jQuery UI sorts once past the row's middle
+    new org.openqa.selenium.interactions.Actions(browser.driver())
+        .clickAndHold(source)
+        .moveByOffset(0, offset)
+        .moveToElement(target)
+        .moveByOffset(0, offset)
+        .pause(Duration.ofMillis(300))
+        .release()
+        .perform();
+    waitUntil(
+        browser,
+        () ->
+            Boolean.TRUE.equals(
+                ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                        "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()"
+                            + " && document.readyState === 'complete';")));
   }
 
   static void publish(Browser browser) {

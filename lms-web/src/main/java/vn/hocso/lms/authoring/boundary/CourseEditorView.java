@@ -132,6 +132,15 @@ public class CourseEditorView implements Serializable {
         () -> authoring.moveLesson(author.caller(), id, lessonKey, moduleKey, toPosition));
   }
 
+  /**
+   * The lessons of a module for its table: a fresh, mutable copy each time, because PrimeFaces
+   * rotates the table's list in place when a row is dropped; {@link #onLessonDropped} then reads
+   * the order as it was and asks the service to move the lesson.
+   */
+  public java.util.List<OutlineView.LessonItem> lessonsOf(OutlineView.ModuleView module) {
+    return new java.util.ArrayList<>(module.lessons());
+  }
+
   /** A lesson row dragged to another place in its module's table. */
   public void onLessonDropped(ReorderEvent event) {
     var table = (DataTable) event.getComponent();
