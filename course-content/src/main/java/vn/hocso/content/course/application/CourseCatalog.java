@@ -55,6 +55,23 @@ public class CourseCatalog {
     return Optional.ofNullable(entityManager.find(CourseVersion.class, versionId));
   }
 
+  /** The outline of a course's published version, by the course's id. */
+  public Optional<OutlineView> publishedOutline(long courseId) {
+    return Optional.ofNullable(entityManager.find(Course.class, courseId))
+        .flatMap(Course::publishedVersion)
+        .map(OutlineView::of);
+  }
+
+  /** A lesson of a course's published version, as a learner reads it. */
+  public Optional<LessonView> publishedLesson(long courseId, String lessonKey) {
+    return Optional.ofNullable(entityManager.find(Course.class, courseId))
+        .flatMap(Course::publishedVersion)
+        .flatMap(
+            version ->
+                version.lessons().stream().filter(l -> l.key().equals(lessonKey)).findFirst())
+        .map(LessonView::of);
+  }
+
   /** The version a new learner of the course starts: its published one. */
   public Optional<CourseVersion> versionToStart(URI courseIri) {
     return course(courseIri).flatMap(Course::publishedVersion);

@@ -172,7 +172,8 @@ public class CourseModule {
     }
   }
 
-  CourseVersion version() {
+  /** The version this module belongs to. */
+  public CourseVersion version() {
     return version;
   }
 

@@ -1,0 +1,255 @@
+package vn.hocso.lms.authoring.boundary;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.event.ReorderEvent;
+import vn.hocso.content.course.application.OutlineView;
+import vn.hocso.content.course.domain.Level;
+import vn.hocso.content.course.domain.Track;
+import vn.hocso.lms.authoring.control.CourseAuthoring;
+import vn.hocso.lms.authoring.control.CourseDetails;
+import vn.hocso.lms.authoring.control.EditorState;
+import vn.hocso.lms.units.control.AccessDeniedException;
+import vn.hocso.lms.web.Messages;
+
+/**
+ * The course editor: details, the outline (modules and lessons, reordered by drag and drop or by
+ * the up and down buttons), what stops publishing, and submit, return and publish.
+ */
+@Named
+@ViewScoped
+public class CourseEditorView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject CourseAuthoring authoring;
+  @Inject SignedInAuthor author;
+  @Inject Messages messages;
+
+  private long id;
+  private transient EditorState state;
+  private String title;
+  private String titleEnglish;
+  private String summary;
+  private Track track;
+  private Level level;
+  private int minutes;
+  private String newModuleTitle;
+  private final Map<String, String> newLessonTitles = new HashMap<>();
+  private final Map<String, String> moduleTitles = new HashMap<>();
+
+  /** On GET: loads the course, or answers 404 when she may not edit it. */
+  public void load() throws IOException {
+    try {
+      reload();
+    } catch (AccessDeniedException e) {
+      notFound();
+      return;
+    }
+    var details = state.details();
+    title = details.title();
+    titleEnglish = details.titleEnglish();
+    summary = details.summary();
+    track = details.track();
+    level = details.level();
+    minutes = details.estimatedMinutes();
+  }
+
+  static void notFound() throws IOException {
+    var context = FacesContext.getCurrentInstance();
+    context.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, "");
+    context.responseComplete();
+  }
+
+  private void reload() {
+    state = authoring.editor(author.caller(), id);
+    moduleTitles.clear();
+    state.outline().modules().forEach(m -> moduleTitles.put(m.key(), m.title()));
+  }
+
+  public EditorState getState() {
+    if (state == null) {
+      reload();
+    }
+    return state;
+  }
+
+  public void saveDetails() {
+    act(
+        "authoring.saved",
+        () ->
+            authoring.describe(
+                author.caller(),
+                id,
+                new CourseDetails(title, titleEnglish, summary, null, track, level, minutes)));
+  }
+
+  public void addModule() {
+    if (act("authoring.saved", () -> authoring.addModule(author.caller(), id, newModuleTitle))) {
+      newModuleTitle = null;
+    }
+  }
+
+  public void renameModule(String moduleKey) {
+    act(
+        "authoring.saved",
+        () -> authoring.renameModule(author.caller(), id, moduleKey, moduleTitles.get(moduleKey)));
+  }
+
+  public void removeModule(String moduleKey) {
+    act("authoring.removed", () -> authoring.removeModule(author.caller(), id, moduleKey));
+  }
+
+  public void moveModule(String moduleKey, int toPosition) {
+    act(null, () -> authoring.moveModule(author.caller(), id, moduleKey, toPosition));
+  }
+
+  public void addLesson(String moduleKey) {
+    var lessonTitle = newLessonTitles.get(moduleKey);
+    if (act(
+        "authoring.saved",
+        () -> authoring.addLesson(author.caller(), id, moduleKey, lessonTitle))) {
+      newLessonTitles.remove(moduleKey);
+    }
+  }
+
+  public void removeLesson(String lessonKey) {
+    act("authoring.removed", () -> authoring.removeLesson(author.caller(), id, lessonKey));
+  }
+
+  /** The up and down buttons: the keyboard's way of reordering. */
+  public void moveLesson(String moduleKey, String lessonKey, int toPosition) {
+    act(
+        "authoring.moved",
+        () -> authoring.moveLesson(author.caller(), id, lessonKey, moduleKey, toPosition));
+  }
+
+  /**
+   * The lessons of a module for its table: a fresh, mutable copy each time, because PrimeFaces
+   * rotates the table's list in place when a row is dropped; {@link #onLessonDropped} then reads
+   * the order as it was and asks the service to move the lesson.
+   */
+  public java.util.List<OutlineView.LessonItem> lessonsOf(OutlineView.ModuleView module) {
+    return new java.util.ArrayList<>(module.lessons());
+  }
+
+  /** A lesson row dragged to another place in its module's table. */
+  public void onLessonDropped(ReorderEvent event) {
+    var table = (DataTable) event.getComponent();
+    @SuppressWarnings("unchecked")
+    var lessons = (java.util.List<OutlineView.LessonItem>) table.getValue();
+    var moved = lessons.get(event.getFromIndex());
+    var module =
+        getState().outline().modules().stream()
+            .filter(m -> m.lessons().contains(moved))
+            .findFirst()
+            .orElseThrow();
+    moveLesson(module.key(), moved.key(), event.getToIndex());
+  }
+
+  public void submitForReview() {
+    act("authoring.submitted", () -> authoring.submitForReview(author.caller(), id));
+  }
+
+  public void returnToDraft() {
+    act("authoring.returned", () -> authoring.returnToDraft(author.caller(), id));
+  }
+
+  public void publish() {
+    act("authoring.published", () -> authoring.publish(author.caller(), id));
+  }
+
+  private boolean act(String doneKey, Runnable action) {
+    var done = Feedback.attempt(messages, doneKey, action);
+    reload();
+    return done;
+  }
+
+  public Track[] getTracks() {
+    return Track.values();
+  }
+
+  public Level[] getLevels() {
+    return Level.values();
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getTitleEnglish() {
+    return titleEnglish;
+  }
+
+  public void setTitleEnglish(String titleEnglish) {
+    this.titleEnglish = titleEnglish;
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public void setSummary(String summary) {
+    this.summary = summary;
+  }
+
+  public Track getTrack() {
+    return track;
+  }
+
+  public void setTrack(Track track) {
+    this.track = track;
+  }
+
+  public Level getLevel() {
+    return level;
+  }
+
+  public void setLevel(Level level) {
+    this.level = level;
+  }
+
+  public int getMinutes() {
+    return minutes;
+  }
+
+  public void setMinutes(int minutes) {
+    this.minutes = minutes;
+  }
+
+  public String getNewModuleTitle() {
+    return newModuleTitle;
+  }
+
+  public void setNewModuleTitle(String newModuleTitle) {
+    this.newModuleTitle = newModuleTitle;
+  }
+
+  public Map<String, String> getNewLessonTitles() {
+    return newLessonTitles;
+  }
+
+  public Map<String, String> getModuleTitles() {
+    return moduleTitles;
+  }
+}
