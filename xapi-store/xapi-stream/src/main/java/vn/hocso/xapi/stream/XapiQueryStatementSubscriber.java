@@ -142,20 +142,28 @@ public final class XapiQueryStatementSubscriber implements StatementStreamSubscr
         }
         page = client.nextPage(page);
       }
-      if (readToTheEnd && consistentThrough != null && consistentThrough.isAfter(newest)) {
-        newest = consistentThrough; // everything up to it is visible and was read
+      if (readToTheEnd && consistentThrough != null && !consistentThrough.isBefore(newest)) {
+        // Everything stored up to it is visible and was read: nothing can still arrive at or
+        // before it, so the position may move up to it.
+        read = advance(seen, consistentThrough, settings.overlap());
+        return fresh;
       }
     } catch (XapiException e) {
       throw new StatementStreamUnavailableException(
           "Could not read the statement stream from " + client.endpoint() + ": " + e.getMessage(),
           e);
     }
-    read = advance(seen, newest);
+    // More statements may share the newest stored time: since (exclusive) stays below it.
+    read = advance(seen, newest, max(settings.overlap(), Duration.ofNanos(1000)));
     return fresh;
   }
 
-  private QueryStreamPosition advance(Map<UUID, Instant> seen, Instant newest) {
-    Instant since = newest.minus(settings.overlap());
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private QueryStreamPosition advance(Map<UUID, Instant> seen, Instant newest, Duration overlap) {
+    Instant since = newest.minus(overlap);
     if (since.isBefore(read.since())) {
       since = read.since();
     }
