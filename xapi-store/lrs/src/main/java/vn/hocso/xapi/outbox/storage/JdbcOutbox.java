@@ -79,20 +79,36 @@ public class JdbcOutbox {
     }
   }
 
-  /** Deletes the rows of published statements. */
+  /** Rows per delete: well below every database's parameter limit. */
+  private static final int DELETE_CHUNK = 500;
+
+  /**
+   * Deletes the rows of published statements: one statement per chunk, not one per row (a batch of
+   * single deletes is a round trip each on MySQL without rewriteBatchedStatements). A statement has
+   * one row and one stored time, so the pairs of the two IN lists that exist are exactly these
+   * rows.
+   */
   public void remove(List<OutboxEntry> published) {
-    try (var connection = dataSource.getConnection();
-        var delete =
-            connection.prepareStatement(
-                "delete from lrs_outbox where stored_micros = ? and statement_id = ?")) {
+    try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        for (var entry : published) {
-          delete.setLong(1, entry.storedMicros());
-          delete.setString(2, entry.statementId());
-          delete.addBatch();
+        for (int from = 0; from < published.size(); from += DELETE_CHUNK) {
+          var chunk = published.subList(from, Math.min(published.size(), from + DELETE_CHUNK));
+          var marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+          try (var delete =
+              connection.prepareStatement(
+                  "delete from lrs_outbox where stored_micros in ("
+                      + marks
+                      + ") and statement_id in ("
+                      + marks
+                      + ")")) {
+            for (int i = 0; i < chunk.size(); i++) {
+              delete.setLong(i + 1, chunk.get(i).storedMicros());
+              delete.setString(chunk.size() + i + 1, chunk.get(i).statementId());
+            }
+            delete.executeUpdate();
+          }
         }
-        delete.executeBatch();
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
