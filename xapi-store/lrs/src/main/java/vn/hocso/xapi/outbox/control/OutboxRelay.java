@@ -1,9 +1,11 @@
 package vn.hocso.xapi.outbox.control;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.hocso.xapi.outbox.storage.JdbcOutbox;
@@ -52,8 +54,16 @@ public final class OutboxRelay implements Runnable {
     }
   }
 
+  /**
+   * Consecutive failed publishes after which the publisher is closed and a new one made: a Kafka
+   * producer can end in a state it does not leave by itself, and a new one costs little.
+   */
+  static final int FAILURES_BEFORE_RECONNECT = 3;
+
   private final JdbcOutbox outbox;
-  private final StatementStreamPublisher publisher;
+  private final Supplier<StatementStreamPublisher> connect;
+  private StatementStreamPublisher publisher;
+  private int failedPublishes;
   private final LongSupplier consistentThroughMicros;
   private final String holder;
   private final Settings settings;
@@ -67,16 +77,17 @@ public final class OutboxRelay implements Runnable {
    * @param consistentThroughMicros the time up to which every statement this LRS stored is
    *     committed: rows after it wait, so a transaction that commits late cannot put a statement
    *     behind a later one of the same actor
+   * @param connect makes a publisher: at the first publish, and again after repeated failures
    * @param holder names this instance in the lease
    */
   public OutboxRelay(
       JdbcOutbox outbox,
-      StatementStreamPublisher publisher,
+      Supplier<StatementStreamPublisher> connect,
       LongSupplier consistentThroughMicros,
       String holder,
       Settings settings) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.connect = Objects.requireNonNull(connect, "connect");
     this.consistentThroughMicros = Objects.requireNonNull(consistentThroughMicros);
     this.holder = Objects.requireNonNull(holder, "holder");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -96,10 +107,38 @@ public final class OutboxRelay implements Runnable {
     if (entries.isEmpty()) {
       return 0;
     }
-    publisher.publish(entries.stream().map(OutboxEntry::statement).toList());
+    publish(entries);
     outbox.remove(entries);
     published.addAndGet(entries.size());
     return entries.size();
+  }
+
+  private void publish(List<OutboxEntry> entries) {
+    if (publisher == null) {
+      publisher = connect.get();
+    }
+    try {
+      publisher.publish(entries.stream().map(OutboxEntry::statement).toList());
+      failedPublishes = 0;
+    } catch (RuntimeException e) {
+      if (++failedPublishes >= FAILURES_BEFORE_RECONNECT) {
+        LOG.info("Statement stream: replacing the publisher after repeated failures");
+        closePublisher();
+        failedPublishes = 0;
+      }
+      throw e;
+    }
+  }
+
+  private void closePublisher() {
+    if (publisher != null) {
+      try {
+        publisher.close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Could not close the statement stream publisher", e);
+      }
+      publisher = null;
+    }
   }
 
   private boolean holdsLease() {
@@ -147,6 +186,7 @@ public final class OutboxRelay implements Runnable {
         }
       }
     } finally {
+      closePublisher();
       try {
         outbox.release(holder);
       } catch (RuntimeException e) {

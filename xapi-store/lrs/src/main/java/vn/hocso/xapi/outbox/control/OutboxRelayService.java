@@ -45,12 +45,12 @@ public class OutboxRelayService {
     connection
         .publisher()
         .ifPresent(
-            publisher -> {
+            readinessPublisher -> {
               var holder = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
               relay =
                   new OutboxRelay(
                       outbox,
-                      publisher,
+                      connection::newPublisher,
                       clock::consistentThrough,
                       holder,
                       OutboxRelay.Settings.defaults());

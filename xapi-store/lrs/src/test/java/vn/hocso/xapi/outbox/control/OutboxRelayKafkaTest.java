@@ -37,6 +37,7 @@ import vn.hocso.xapi.storage.TestDatabases;
 import vn.hocso.xapi.stream.KafkaStatementPublisher;
 import vn.hocso.xapi.stream.KafkaStatementSubscriber;
 import vn.hocso.xapi.stream.KafkaStreamSettings;
+import vn.hocso.xapi.stream.StatementStreamPublisher;
 import vn.hocso.xapi.stream.StatementStreamSubscriber;
 import vn.hocso.xapi.stream.StreamedStatement;
 import vn.hocso.xapi.version.XapiVersion;
@@ -62,7 +63,6 @@ class OutboxRelayKafkaTest {
   private final LrsClient writer =
       new LrsClient("writer", EnumSet.of(Scope.ALL), LrsClient.defaultAuthority("writer"));
   private final JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
-  private KafkaStatementPublisher publisher;
   private OutboxRelay relay;
   private Thread relayThread;
 
@@ -104,9 +104,6 @@ class OutboxRelayKafkaTest {
       relay.stop();
       relayThread.join(30_000);
     }
-    if (publisher != null) {
-      publisher.close();
-    }
     database.close();
   }
 
@@ -117,7 +114,11 @@ class OutboxRelayKafkaTest {
     // A second LRS instance on the same database: only one of them may hold the lease.
     var second =
         new OutboxRelay(
-            outbox, publisher, clock::consistentThrough, "second-instance", relaySettings());
+            outbox,
+            publisherTo(topic),
+            clock::consistentThrough,
+            "second-instance",
+            relaySettings());
     var secondThread = started(second);
 
     var accepted = Collections.synchronizedList(new ArrayList<String>());
@@ -201,11 +202,9 @@ class OutboxRelayKafkaTest {
             super.remove(published);
           }
         };
-    publisher =
-        new KafkaStatementPublisher(
-            new KafkaStreamSettings(
-                cluster.bootstrapServers(), topic, "hocso-lrs-test", Duration.ofSeconds(3)));
-    relay = new OutboxRelay(flaky, publisher, clock::consistentThrough, "flaky", relaySettings());
+    relay =
+        new OutboxRelay(
+            flaky, publisherTo(topic), clock::consistentThrough, "flaky", relaySettings());
     relayThread = started(relay);
     awaitTrue(() -> outbox.backlog() == 0, "the outbox is emptied");
 
@@ -217,14 +216,42 @@ class OutboxRelayKafkaTest {
     assertThat(ids).isEqualTo(Set.copyOf(accepted));
   }
 
-  private void startRelay(String topic) {
-    publisher =
+  @Test
+  void replacesAPublisherThatKeepsFailing() throws Exception {
+    var topic = createTopic("relay-reconnect");
+    var accepted = Collections.synchronizedList(new ArrayList<String>());
+    ingest(accepted, 5, 10);
+    var connections = new java.util.concurrent.atomic.AtomicInteger();
+    // The first publisher can never deliver (nothing listens there), as a producer stuck for good.
+    java.util.function.Supplier<StatementStreamPublisher> connect =
+        () ->
+            connections.getAndIncrement() == 0
+                ? new KafkaStatementPublisher(
+                    new KafkaStreamSettings(
+                        "127.0.0.1:1", topic, "hocso-lrs-test", Duration.ofMillis(300)))
+                : publisherTo(topic).get();
+    relay =
+        new OutboxRelay(outbox, connect, clock::consistentThrough, "reconnect", relaySettings());
+    relayThread = started(relay);
+
+    awaitTrue(() -> outbox.backlog() == 0, "the outbox is emptied");
+
+    assertThat(connections).hasValue(2);
+    assertThat(relay.published()).isEqualTo(50);
+    assertThat(readUntilAll(topic, Set.copyOf(accepted))).hasSize(50);
+  }
+
+  private static java.util.function.Supplier<StatementStreamPublisher> publisherTo(String topic) {
+    return () ->
         new KafkaStatementPublisher(
             new KafkaStreamSettings(
                 cluster.bootstrapServers(), topic, "hocso-lrs-test", Duration.ofSeconds(3)));
+  }
+
+  private void startRelay(String topic) {
     relay =
         new OutboxRelay(
-            outbox, publisher, clock::consistentThrough, "test-" + topic, relaySettings());
+            outbox, publisherTo(topic), clock::consistentThrough, "test-" + topic, relaySettings());
     relayThread = started(relay);
   }
 
