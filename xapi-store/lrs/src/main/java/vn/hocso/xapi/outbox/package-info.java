@@ -1,6 +1,7 @@
 /**
- * The way out of the LRS: every accepted statement goes to the statement stream (Kafka when
- * configured) through a transactional outbox. So far this holds the connection to the stream and
- * its health; the outbox table and relay come with statement intake.
+ * The way out of the LRS: when Kafka is configured, every accepted statement gets an outbox row in
+ * the transaction that stores it ({@code storage}), and the relay ({@code control}) publishes the
+ * rows in stored order and deletes them once the broker has acknowledged them. Without Kafka there
+ * is no outbox: readers follow the statements query instead.
  */
 package vn.hocso.xapi.outbox;

@@ -44,14 +44,26 @@ public class StatementStreamConnection {
         .filter(servers -> !servers.isBlank())
         .ifPresent(
             servers -> {
-              publisher =
-                  new KafkaStatementPublisher(
-                      new KafkaStreamSettings(servers, topic, "hocso-lrs", Duration.ofSeconds(10)));
+              publisher = newPublisher();
               LOG.info(() -> "Statement stream: Kafka at " + servers + ", topic " + topic);
             });
   }
 
-  /** The publisher, if a broker is configured. */
+  /**
+   * A new publisher of its own, for the outbox relay, which replaces it when it keeps failing.
+   *
+   * @throws IllegalStateException if no broker is configured
+   */
+  public StatementStreamPublisher newPublisher() {
+    var servers =
+        bootstrapServers
+            .filter(value -> !value.isBlank())
+            .orElseThrow(() -> new IllegalStateException("No Kafka broker is configured"));
+    return new KafkaStatementPublisher(
+        new KafkaStreamSettings(servers, topic, "hocso-lrs", Duration.ofSeconds(10)));
+  }
+
+  /** The publisher for health checks, if a broker is configured. */
   public Optional<StatementStreamPublisher> publisher() {
     return Optional.ofNullable(publisher);
   }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class StatementStreamReadiness implements HealthCheck {
 
   @Inject StatementStreamConnection connection;
+  @Inject OutboxRelayService relay;
 
   @Override
   public HealthCheckResponse call() {
@@ -27,12 +28,20 @@ public class StatementStreamReadiness implements HealthCheck {
     if (publisher.isEmpty()) {
       return response.withData("stream", "UP").build();
     }
-    return response
-        .withData(
-            "stream",
-            publisher.get().isReachable(Duration.ofSeconds(2))
-                ? "UP"
-                : "DEGRADED: the broker does not answer; statements wait until it is back")
-        .build();
+    response.withData(
+        "stream",
+        publisher.get().isReachable(Duration.ofSeconds(2))
+            ? "UP"
+            : "DEGRADED: the broker does not answer; statements wait until it is back");
+    relay
+        .status()
+        .ifPresent(
+            status -> {
+              // The backlog: statements stored but not yet acknowledged by the broker.
+              response.withData("backlog", status.backlog());
+              response.withData("published", status.published());
+              status.problem().ifPresent(problem -> response.withData("relayProblem", problem));
+            });
+    return response.build();
   }
 }

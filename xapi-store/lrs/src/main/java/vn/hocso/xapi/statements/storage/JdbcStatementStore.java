@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import vn.hocso.xapi.activities.storage.JdbcActivityStore;
+import vn.hocso.xapi.outbox.storage.JdbcOutbox;
 import vn.hocso.xapi.statements.entity.AttachmentData;
 import vn.hocso.xapi.statements.entity.Statement;
 import vn.hocso.xapi.statements.entity.StatementQuery;
@@ -28,9 +29,20 @@ public class JdbcStatementStore implements StatementStore {
       "s.statement_id, s.stored_micros, s.statement_json, s.voided, s.voiding_target";
 
   private final DataSource dataSource;
+  private final boolean streamed;
 
+  /** A store that writes no outbox rows: no statement stream is configured. */
   public JdbcStatementStore(DataSource dataSource) {
+    this(dataSource, false);
+  }
+
+  /**
+   * @param streamed whether each stored statement also gets an outbox row for the statement stream,
+   *     in the same transaction
+   */
+  public JdbcStatementStore(DataSource dataSource, boolean streamed) {
     this.dataSource = dataSource;
+    this.streamed = streamed;
   }
 
   /** How often a transaction the database chose as a deadlock victim is tried again. */
@@ -62,6 +74,9 @@ public class JdbcStatementStore implements StatementStore {
       try {
         insertAttachments(connection, attachments, statements);
         insert(connection, statements);
+        if (streamed) {
+          JdbcOutbox.append(connection, statements);
+        }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
