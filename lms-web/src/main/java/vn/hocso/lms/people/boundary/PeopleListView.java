@@ -19,6 +19,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import org.primefaces.model.StreamedContent;
 import vn.hocso.lms.accounts.control.AccessScope;
+import vn.hocso.lms.accounts.domain.Account;
 import vn.hocso.lms.people.control.PeopleDirectory;
 import vn.hocso.lms.people.control.PeopleFilter;
 import vn.hocso.lms.people.control.PersonKind;
@@ -110,7 +111,8 @@ public class PeopleListView implements Serializable {
 
   private Requester requester() {
     var caller = security.getCallerPrincipal();
-    return new Requester(caller == null ? "" : caller.getName(), null, access.managed());
+    return new Requester(
+        caller == null ? "" : Account.normalise(caller.getName()), null, access.managed());
   }
 
   /** The table's rows, fetched a page at a time. */

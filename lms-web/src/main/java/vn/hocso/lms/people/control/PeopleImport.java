@@ -89,8 +89,11 @@ public class PeopleImport {
   /**
    * Reads and checks every row of a file (CSV or XLSX, one pipeline), reporting every problem by
    * row and column; stores nothing. Duplicates are found by in-memory indexes over the file and a
-   * few set queries over the database, never one query per row.
+   * few set queries over the database, never one query per row. Read-only, but in a transaction:
+   * the page runs it on a managed executor thread, where Payara's non-transactional entity manager
+   * fails.
    */
+  @Transactional
   public ImportPreview preview(RowSource source, ManagedScope scope, ImportProgress progress)
       throws IOException {
     progress.reading(source);
