@@ -3,9 +3,12 @@ package vn.hocso.lms.people.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.people.domain.Person;
+import vn.hocso.lms.people.storage.PeopleBulkWriter;
 import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.FormerCommune;
 import vn.hocso.lms.units.domain.OrgUnit;
@@ -124,7 +128,8 @@ public class PeopleImport {
 
   /**
    * Adds every row of a preview without problems in one transaction (all or none), writing in JDBC
-   * batches. Duplicates are checked again: someone may have added one of these people since the
+   * batches ({@link PeopleBulkWriter}: the rows were checked by {@code Person}'s rules in the
+   * preview). Duplicates are checked again: someone may have added one of these people since the
    * preview.
    */
   @Transactional
@@ -140,35 +145,24 @@ public class PeopleImport {
       if (unit == null || !scope.covers(unit)) {
         throw new IllegalStateException("Unit " + unitId + " lies outside the scope");
       }
+      if (!unit.isOpenOn(LocalDate.now(clock))) {
+        throw new ImportOutdatedException(); // closed by a reorganisation since the preview
+      }
     }
     if (!duplicatesInDatabase(preview.rows()).isEmpty()) {
       throw new ImportOutdatedException();
     }
-    var today = LocalDate.now(clock);
     progress.saving(preview.rows().size());
-    int added = 0;
-    for (var row : preview.rows()) {
-      // After clear() this finds the unit in EclipseLink's shared cache, without a query.
-      var unit = entityManager.find(OrgUnit.class, row.unitId());
-      var person = new Person(row.fullName(), row.birthYear(), unit, today);
-      person.setPhone(row.phone());
-      person.setEthnicity(row.ethnicity());
-      person.markMember(row.member());
-      entityManager.persist(person);
-      if (++added % BATCH == 0) {
-        entityManager.flush();
-        entityManager.clear();
-        progress.saved(added);
-      }
+    try {
+      // The transaction's own connection: the rows commit or roll back with it.
+      new PeopleBulkWriter(entityManager.unwrap(Connection.class))
+          .insert(preview.rows(), LocalDate.now(clock), progress::saved);
+    } catch (SQLException e) {
+      throw new PersistenceException("Bulk insert of people failed", e);
     }
-    entityManager.flush();
-    progress.saved(added);
     progress.done();
-    return added;
+    return preview.rows().size();
   }
-
-  /** Rows written between two flushes: a few JDBC batches, a small persistence context. */
-  private static final int BATCH = 1000;
 
   /** Checks the rows of one file as they stream past. */
   private final class RowCheck {
