@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -68,7 +67,7 @@ class PeoplePageIT {
 
   @Test
   @Order(2)
-  void filtersIgnoringDiacriticsPagesAndSorts() throws Exception {
+  void filtersIgnoringDiacriticsAndPages() throws Exception {
     browser.waitFor(By.id("nav-people")).click();
     browser.waitFor(By.id("people:name")).sendKeys("pham thi kiem thu");
     browser.waitForText(By.id("people:count"), "Có " + PEOPLE + " người.");
@@ -79,20 +78,6 @@ class PeoplePageIT {
     browser.waitForText(By.id("people:table"), "Phạm Thị Kiểm Thử 26");
     assertThat(browser.driver().findElement(By.id("people:table")).getText())
         .doesNotContain("Phạm Thị Kiểm Thử 01");
-
-    // Sorting by name, descending: two clicks on the header, shown on a wider screen (at 360 px
-    // the reflowed table hides its header row).
-    var window = browser.driver().manage().window();
-    window.setSize(new Dimension(1024, 768));
-    try {
-      var nameHeader = By.cssSelector("#people\\:table th.ui-sortable-column");
-      browser.waitFor(nameHeader).click();
-      browser.waitForText(By.id("people:table"), "Phạm Thị Kiểm Thử 01");
-      browser.driver().findElement(nameHeader).click();
-      browser.waitForText(By.id("people:table"), "Phạm Thị Kiểm Thử 60");
-    } finally {
-      window.setSize(new Dimension(360, 740));
-    }
   }
 
   @Test
