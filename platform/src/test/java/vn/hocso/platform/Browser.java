@@ -24,10 +24,12 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final WebDriverWait wait;
+  private final Path downloads;
 
   public Browser() throws Exception {
     var home = Files.createDirectories(Path.of("target", "chromium").toAbsolutePath());
     var profile = Files.createTempDirectory(home, "profile-");
+    downloads = Files.createTempDirectory(home, "downloads-");
     var options =
         new ChromeOptions()
             .setBinary(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"))
@@ -44,6 +46,13 @@ public final class Browser implements AutoCloseable {
                 "--lang=vi",
                 "--window-size=360,740",
                 "--user-data-dir=" + profile);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     var service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -62,6 +71,11 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** Where files the pages send as downloads land. */
+  public Path downloads() {
+    return downloads;
   }
 
   public void open(java.net.URI uri) {

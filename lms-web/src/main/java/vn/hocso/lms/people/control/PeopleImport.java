@@ -3,12 +3,16 @@ package vn.hocso.lms.people.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.Reader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.people.domain.Person;
+import vn.hocso.lms.people.storage.PeopleBulkWriter;
 import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.FormerCommune;
 import vn.hocso.lms.units.domain.OrgUnit;
@@ -80,28 +85,114 @@ public class PeopleImport {
     this.clock = clock;
   }
 
-  /** Reads and checks a CSV file; stores nothing. */
+  /** Reads and checks a CSV text; stores nothing. */
   public ImportPreview preview(Reader csv, ManagedScope scope) throws IOException {
-    var table = CsvReader.read(csv);
-    var problems = new ArrayList<ImportProblem>();
-    if (table.isEmpty()) {
+    return preview(RowSource.csv(csv), scope, ImportProgress.ignored());
+  }
+
+  /**
+   * Reads and checks every row of a file (CSV or XLSX, one pipeline), reporting every problem by
+   * row and column; stores nothing. Duplicates are found by in-memory indexes over the file and a
+   * few set queries over the database, never one query per row. Read-only, but in a transaction:
+   * the page runs it on a managed executor thread, where Payara's non-transactional entity manager
+   * fails.
+   */
+  @Transactional
+  public ImportPreview preview(RowSource source, ManagedScope scope, ImportProgress progress)
+      throws IOException {
+    progress.reading(source);
+    var check = new RowCheck(scope);
+    source.read(check::row);
+    var problems = check.problems;
+    if (check.columns == null) {
       problems.add(new ImportProblem(1, "", "Tệp trống."));
+      progress.done();
       return new ImportPreview(List.of(), problems, 0);
     }
-    var columns = columnsOf(table.get(0), problems);
-    if (!problems.isEmpty()) {
-      return new ImportPreview(List.of(), problems, table.size() - 1);
+    if (check.headerRefused) {
+      progress.done();
+      return new ImportPreview(List.of(), problems, check.dataRows);
     }
-    var units = new UnitResolver();
-    var rows = new ArrayList<ImportPreview.ImportRow>();
-    var phonesInFile = new HashMap<String, Integer>();
-    var keysInFile = new HashMap<String, Integer>();
-    var today = LocalDate.now(clock);
-    for (int index = 1; index < table.size(); index++) {
-      var cells = table.get(index);
-      int rowNumber = index + 1;
-      if (cells.stream().allMatch(String::isBlank)) {
-        continue;
+    progress.checkingDuplicates();
+    problems.addAll(duplicatesInDatabase(check.rows));
+    problems.sort(Comparator.comparingInt(ImportProblem::row));
+    progress.done();
+    return new ImportPreview(problems.isEmpty() ? check.rows : List.of(), problems, check.dataRows);
+  }
+
+  /** Adds every row of a preview without problems, in one transaction; returns how many. */
+  @Transactional
+  public int commit(ImportPreview preview, ManagedScope scope) {
+    return commit(preview, scope, ImportProgress.ignored());
+  }
+
+  /**
+   * Adds every row of a preview without problems in one transaction (all or none), writing in JDBC
+   * batches ({@link PeopleBulkWriter}: the rows were checked by {@code Person}'s rules in the
+   * preview). Duplicates are checked again: someone may have added one of these people since the
+   * preview.
+   */
+  @Transactional
+  public int commit(ImportPreview preview, ManagedScope scope, ImportProgress progress) {
+    if (!preview.canCommit()) {
+      throw new IllegalStateException("An import with problems adds nothing");
+    }
+    progress.checkingDuplicates();
+    var unitIds = new HashSet<Long>();
+    preview.rows().forEach(row -> unitIds.add(row.unitId()));
+    for (var unitId : unitIds) {
+      var unit = entityManager.find(OrgUnit.class, unitId);
+      if (unit == null || !scope.covers(unit)) {
+        throw new IllegalStateException("Unit " + unitId + " lies outside the scope");
+      }
+      if (!unit.isOpenOn(LocalDate.now(clock))) {
+        throw new ImportOutdatedException(); // closed by a reorganisation since the preview
+      }
+    }
+    if (!duplicatesInDatabase(preview.rows()).isEmpty()) {
+      throw new ImportOutdatedException();
+    }
+    progress.saving(preview.rows().size());
+    try {
+      // The transaction's own connection: the rows commit or roll back with it.
+      new PeopleBulkWriter(entityManager.unwrap(Connection.class))
+          .insert(preview.rows(), LocalDate.now(clock), progress::saved);
+    } catch (SQLException e) {
+      throw new PersistenceException("Bulk insert of people failed", e);
+    }
+    progress.done();
+    return preview.rows().size();
+  }
+
+  /** Checks the rows of one file as they stream past. */
+  private final class RowCheck {
+    final ManagedScope scope;
+    final UnitResolver units = new UnitResolver();
+    final Map<Long, Boolean> covered = new HashMap<>();
+    final DuplicateIndex inFile = new DuplicateIndex();
+    final List<ImportProblem> problems = new ArrayList<>();
+    final List<ImportPreview.ImportRow> rows = new ArrayList<>();
+    final LocalDate today = LocalDate.now(clock);
+    Map<Column, Integer> columns;
+    boolean headerRefused;
+    int dataRows;
+
+    RowCheck(ManagedScope scope) {
+      this.scope = scope;
+    }
+
+    void row(int rowNumber, List<String> cells) {
+      if (columns == null) {
+        if (cells.stream().allMatch(String::isBlank)) {
+          return; // blank lines above the header
+        }
+        columns = columnsOf(cells, problems);
+        headerRefused = !problems.isEmpty();
+        return;
+      }
+      dataRows++;
+      if (headerRefused || cells.stream().allMatch(String::isBlank)) {
+        return;
       }
       int before = problems.size();
       var unit =
@@ -110,78 +201,47 @@ public class PeopleImport {
               cell(cells, columns, Column.BRANCH),
               rowNumber,
               problems);
-      if (unit != null && !scope.covers(unit)) {
+      if (unit != null && !covered.computeIfAbsent(unit.id(), id -> scope.covers(unit))) {
         problems.add(
             new ImportProblem(
                 rowNumber,
                 Column.COMMUNE_CODE.header,
                 unit.name() + " ngoài phạm vi chị quản lý."));
-        unit = null;
+        return;
       }
       var person =
           unit == null ? null : checkedPerson(cells, columns, unit, today, rowNumber, problems);
       if (person == null || problems.size() > before) {
-        continue;
+        return;
       }
       var phone = person.phone().orElse(null);
-      if (phone != null) {
-        var earlier = phonesInFile.putIfAbsent(phone, rowNumber);
-        if (earlier != null) {
-          problems.add(
-              new ImportProblem(
-                  rowNumber, Column.PHONE.header, "Trùng số điện thoại với dòng " + earlier + "."));
-          continue;
-        }
+      var earlier = inFile.addPhone(phone, rowNumber);
+      if (earlier != null) {
+        problems.add(
+            new ImportProblem(
+                rowNumber, Column.PHONE.header, "Trùng số điện thoại với dòng " + earlier + "."));
+        return;
       }
-      var key = duplicateKey(person.fullName(), person.birthYear().orElse(null), unit.id());
-      var earlier = keysInFile.putIfAbsent(key, rowNumber);
+      var birthYear = person.birthYear().orElse(null);
+      earlier = inFile.addPerson(person.fullName(), birthYear, unit.id(), rowNumber);
       if (earlier != null) {
         problems.add(
             new ImportProblem(
                 rowNumber,
                 Column.FULL_NAME.header,
                 "Trùng họ tên, năm sinh và đơn vị với dòng " + earlier + "."));
-        continue;
+        return;
       }
       rows.add(
           new ImportPreview.ImportRow(
               rowNumber,
               person.fullName(),
-              person.birthYear().orElse(null),
+              birthYear,
               phone,
               person.ethnicity().orElse(null),
               person.isMember(),
               unit.id()));
     }
-    problems.addAll(duplicatesInDatabase(rows));
-    problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
-    return new ImportPreview(problems.isEmpty() ? rows : List.of(), problems, table.size() - 1);
-  }
-
-  /** Adds every row of a preview without problems, in one transaction; returns how many. */
-  @Transactional
-  public int commit(ImportPreview preview, ManagedScope scope) {
-    if (!preview.canCommit()) {
-      throw new IllegalStateException("An import with problems adds nothing");
-    }
-    var today = LocalDate.now(clock);
-    int added = 0;
-    for (var row : preview.rows()) {
-      var unit = entityManager.find(OrgUnit.class, row.unitId());
-      if (unit == null || !scope.covers(unit)) {
-        throw new IllegalStateException("Row " + row.row() + " names a unit outside the scope");
-      }
-      var person = new Person(row.fullName(), row.birthYear(), unit, today);
-      person.setPhone(row.phone());
-      person.setEthnicity(row.ethnicity());
-      person.markMember(row.member());
-      entityManager.persist(person);
-      if (++added % 1000 == 0) {
-        entityManager.flush();
-        entityManager.clear();
-      }
-    }
-    return added;
   }
 
   private static Map<Column, Integer> columnsOf(List<String> header, List<ImportProblem> problems) {
@@ -232,8 +292,12 @@ public class PeopleImport {
       problems.add(new ImportProblem(row, column.header, e.getMessage()));
       return null;
     }
+    var phone = cell(cells, columns, Column.PHONE);
+    if (phone.matches("[1-9][0-9]{8}")) {
+      phone = "0" + phone; // a number cell: Excel dropped the leading zero
+    }
     try {
-      person.setPhone(cell(cells, columns, Column.PHONE));
+      person.setPhone(phone);
     } catch (IllegalArgumentException e) {
       problems.add(new ImportProblem(row, Column.PHONE.header, e.getMessage()));
       return null;
@@ -248,19 +312,20 @@ public class PeopleImport {
     return person;
   }
 
+  /**
+   * Rows whose person is already stored: phones by set queries of up to 1,000, people by loading
+   * the names of everyone in the rows' units once.
+   */
   private List<ImportProblem> duplicatesInDatabase(List<ImportPreview.ImportRow> rows) {
     var problems = new ArrayList<ImportProblem>();
-    var byPhone = new HashMap<String, Integer>();
-    var byKey = new HashMap<String, Integer>();
+    var index = new DuplicateIndex();
     var unitIds = new HashSet<Long>();
     for (var row : rows) {
-      if (row.phone() != null) {
-        byPhone.put(row.phone(), row.row());
-      }
-      byKey.put(duplicateKey(row.fullName(), row.birthYear(), row.unitId()), row.row());
+      index.addPhone(row.phone(), row.row());
+      index.addPerson(row.fullName(), row.birthYear(), row.unitId(), row.row());
       unitIds.add(row.unitId());
     }
-    for (var chunk : chunks(new ArrayList<>(byPhone.keySet()))) {
+    for (var chunk : chunks(new ArrayList<>(index.phones()))) {
       for (var phone :
           entityManager
               .createQuery("select p.phone from Person p where p.phone in :phones", String.class)
@@ -268,7 +333,7 @@ public class PeopleImport {
               .getResultList()) {
         problems.add(
             new ImportProblem(
-                byPhone.get(phone),
+                index.rowOfPhone(phone),
                 Column.PHONE.header,
                 "Số điện thoại đã có người dùng trong hệ thống."));
       }
@@ -283,8 +348,7 @@ public class PeopleImport {
               .setParameter("units", chunk)
               .getResultList()) {
         var row =
-            byKey.get(
-                duplicateKey((String) existing[0], (Integer) existing[1], (Long) existing[2]));
+            index.rowOfPerson((String) existing[0], (Integer) existing[1], (Long) existing[2]);
         if (row != null) {
           problems.add(
               new ImportProblem(
@@ -303,10 +367,6 @@ public class PeopleImport {
       chunks.add(values.subList(i, Math.min(values.size(), i + 1000)));
     }
     return chunks;
-  }
-
-  private static String duplicateKey(String name, Integer birthYear, long unitId) {
-    return FoldedText.fold(name) + "|" + birthYear + "|" + unitId;
   }
 
   /** Finds the unit of a row: today's commune (old codes resolved), or a branch in it. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitRuleException;
 
@@ -51,6 +52,10 @@ public class Person {
 
   @Column(name = "full_name", nullable = false)
   private String fullName;
+
+  /** The name folded for search: no diacritics, lower case. */
+  @Column(name = "search_name")
+  private String searchName;
 
   @Column(name = "birth_year")
   private Integer birthYear;
@@ -130,6 +135,7 @@ public class Person {
       throw new IllegalArgumentException("Họ và tên dài tối đa 255 ký tự");
     }
     this.fullName = fullName.strip();
+    this.searchName = FoldedText.fold(this.fullName);
   }
 
   public void setBirthYear(Integer birthYear) {
@@ -237,6 +243,7 @@ public class Person {
       return;
     }
     fullName = ERASED_NAME;
+    searchName = FoldedText.fold(ERASED_NAME);
     birthYear = null;
     phone = null;
     ethnicity = null;

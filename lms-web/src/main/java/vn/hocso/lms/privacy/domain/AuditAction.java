@@ -3,6 +3,10 @@ package vn.hocso.lms.privacy.domain;
 /** What was done with personal data or roles. */
 public enum AuditAction {
   VIEWED_PERSON,
+  /** Looked at a list of people (one entry per page shown); the detail names the filter. */
+  LISTED_PEOPLE,
+  /** Downloaded a list of people; the detail names the filter and how many rows. */
+  EXPORTED_PEOPLE,
   CHANGED_PERSON,
   EXPORTED_PERSON,
   ERASED_PERSON,
