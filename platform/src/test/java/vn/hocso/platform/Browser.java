@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,6 +100,33 @@ public final class Browser implements AutoCloseable {
     driver.findElement(By.id("login:submit")).click();
     waitForUrlContaining("/app/courses.xhtml");
   }
+
+  /**
+   * Waits until PrimeFaces has no ajax request queued or running, and still none 600 ms later: an
+   * input with {@code p:ajax delay="400"} may send one more request after typing stops.
+   */
+  public void waitForAjax() {
+    for (var quiet = 0; quiet < 2; ) {
+      wait.until(
+          driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(AJAX_IDLE)));
+      quiet++;
+      if (quiet < 2) {
+        try {
+          Thread.sleep(600);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        if (!Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(AJAX_IDLE))) {
+          quiet = 0;
+        }
+      }
+    }
+  }
+
+  private static final String AJAX_IDLE =
+      "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty()"
+          + " && (!window.jQuery || jQuery.active === 0));";
 
   public void waitForText(By locator, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));

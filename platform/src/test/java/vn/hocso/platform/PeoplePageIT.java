@@ -74,6 +74,7 @@ class PeoplePageIT {
     browser.waitForText(By.id("people:table"), "Phạm Thị Kiểm Thử 01");
     browser.screenshot("people-360");
 
+    browser.waitForAjax(); // a late filter update would put the table back on page 1
     browser.driver().findElement(By.cssSelector("#people\\:table .ui-paginator-next")).click();
     browser.waitForText(By.id("people:table"), "Phạm Thị Kiểm Thử 26");
     assertThat(browser.driver().findElement(By.id("people:table")).getText())
