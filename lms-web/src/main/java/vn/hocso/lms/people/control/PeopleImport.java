@@ -22,6 +22,7 @@ import java.util.Set;
 import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.people.domain.Person;
 import vn.hocso.lms.people.storage.PeopleBulkWriter;
+import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.FormerCommune;
 import vn.hocso.lms.units.domain.OrgUnit;
@@ -143,7 +144,8 @@ public class PeopleImport {
     for (var unitId : unitIds) {
       var unit = entityManager.find(OrgUnit.class, unitId);
       if (unit == null || !scope.covers(unit)) {
-        throw new IllegalStateException("Unit " + unitId + " lies outside the scope");
+        // Refused like every other out-of-scope request (a stale or forged preview), not a 500.
+        throw new AccessDeniedException("Unit " + unitId + " lies outside the scope");
       }
       if (!unit.isOpenOn(LocalDate.now(clock))) {
         throw new ImportOutdatedException(); // closed by a reorganisation since the preview

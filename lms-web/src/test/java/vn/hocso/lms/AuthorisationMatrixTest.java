@@ -1,0 +1,876 @@
+package vn.hocso.lms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hocso.lms.platform.Transactions.inTransaction;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.hocso.content.course.domain.Level;
+import vn.hocso.content.course.domain.QuestionKind;
+import vn.hocso.content.course.domain.Track;
+import vn.hocso.lms.accounts.control.Passwords;
+import vn.hocso.lms.accounts.domain.Account;
+import vn.hocso.lms.accounts.domain.Role;
+import vn.hocso.lms.authoring.control.Caller;
+import vn.hocso.lms.authoring.control.CourseAuthoring;
+import vn.hocso.lms.authoring.control.CourseDetails;
+import vn.hocso.lms.authoring.control.QuestionInput;
+import vn.hocso.lms.authoring.control.QuestionInput.OptionInput;
+import vn.hocso.lms.people.control.ImportPreview;
+import vn.hocso.lms.people.control.MembershipClaims;
+import vn.hocso.lms.people.control.PeopleDirectory;
+import vn.hocso.lms.people.control.PeopleFilter;
+import vn.hocso.lms.people.control.PeopleImport;
+import vn.hocso.lms.people.domain.Person;
+import vn.hocso.lms.platform.LmsSchema;
+import vn.hocso.lms.platform.TestDatabases;
+import vn.hocso.lms.privacy.control.AuditQuery;
+import vn.hocso.lms.privacy.control.PersonalData;
+import vn.hocso.lms.privacy.control.Requester;
+import vn.hocso.lms.privacy.domain.ConsentPurpose;
+import vn.hocso.lms.units.control.AccessDeniedException;
+import vn.hocso.lms.units.control.ManagedScope;
+import vn.hocso.lms.units.control.UnitDirectory;
+import vn.hocso.lms.units.domain.OrgUnit;
+import vn.hocso.lms.units.domain.UnitKind;
+
+/**
+ * Issue 4's authorisation matrix, in the service layer: every role × (inside / outside its scope) ×
+ * every operation of the services that read or change people, units, personal data, claims,
+ * passwords, the audit log and courses. Each row calls the real service on the real schema (H2 and
+ * MariaDB). ALLOWED: the call succeeds and reaches its target. DENIED: the service throws {@link
+ * AccessDeniedException} and no table changed, or (for lists and searches, which filter rather than
+ * refuse) the target is not among the results. The scopes come from real role grants ({@link
+ * Account#managedUnitIds()}, as {@code AccessScope} reads them).
+ */
+class AuthorisationMatrixTest {
+
+  static final LocalDate START = LocalDate.of(2025, 7, 1);
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-08T02:00:00Z"), ZoneOffset.UTC);
+
+  enum Actor {
+    LEARNER,
+    TRAINER,
+    COMMUNE_OFFICER,
+    PROVINCE_OFFICER,
+    OTHER_PROVINCE_OFFICER,
+    CENTRAL_ADMIN
+  }
+
+  enum Target {
+    INSIDE,
+    OUTSIDE
+  }
+
+  enum Expect {
+    ALLOWED,
+    DENIED
+  }
+
+  /** Who may reach what: decides which actors have an inside and which an outside. */
+  enum Policy {
+    /** Unit officers and the central admin, within their subtrees. */
+    SCOPED,
+    /** The person herself, and officers whose subtree holds her home unit. */
+    PERSONAL,
+    /** Only the central admin. */
+    CENTRAL,
+    /** The trainer who owns the course, and the central admin. */
+    AUTHOR;
+
+    boolean hasInside(Actor actor) {
+      return switch (this) {
+        case SCOPED -> actor.ordinal() >= Actor.COMMUNE_OFFICER.ordinal();
+        case PERSONAL -> actor != Actor.TRAINER;
+        case CENTRAL -> actor == Actor.CENTRAL_ADMIN;
+        case AUTHOR -> actor == Actor.TRAINER || actor == Actor.CENTRAL_ADMIN;
+      };
+    }
+
+    /** Everyone but the central admin has an outside: she reaches everything. */
+    boolean hasOutside(Actor actor) {
+      return actor != Actor.CENTRAL_ADMIN;
+    }
+  }
+
+  /** One row of the matrix. */
+  record Row(String operation, Actor actor, Target target, Expect expected) {
+    @Override
+    public String toString() {
+      return operation + " by " + actor + " on " + target + " target: expected " + expected;
+    }
+  }
+
+  /** What the service call did to its target. */
+  enum Reach {
+    REACHED,
+    /** A list or search that ran but does not show the target. */
+    HIDDEN
+  }
+
+  /** An operation under test: prepares a fresh target in its own transactions, then calls. */
+  interface Operation {
+    Object prepare(World world, Actor actor, Target target);
+
+    Reach call(EntityManager em, World world, Actor actor, Object target) throws Exception;
+  }
+
+  record Op(String name, Policy policy, Operation operation) {}
+
+  /** The tree, the actors and helpers to make targets. */
+  static final class World {
+    final EntityManagerFactory factory;
+    final Map<Actor, Requester> requesters = new EnumMap<>(Actor.class);
+    final Map<Actor, Caller> callers = new EnumMap<>(Actor.class);
+    final AtomicInteger serial = new AtomicInteger();
+    long central;
+    long hanoi;
+    long badinh; // commune of Hà Nội, the commune officer's scope
+    long hoankiem; // another commune of Hà Nội
+    long hue;
+    long thuanhoa; // commune of Huế
+    long learnerPerson;
+    Caller otherTrainer;
+    Requester currentRequester;
+
+    World(EntityManagerFactory factory) {
+      this.factory = factory;
+    }
+
+    /** The unit a target of this actor lies in. */
+    long unit(Actor actor, Target target) {
+      boolean inside = target == Target.INSIDE;
+      return switch (actor) {
+        // A learner or trainer has no scope: even her own commune is outside it.
+        case LEARNER, TRAINER -> badinh;
+        case COMMUNE_OFFICER -> inside ? badinh : hoankiem;
+        case PROVINCE_OFFICER -> inside ? hoankiem : thuanhoa;
+        case OTHER_PROVINCE_OFFICER -> inside ? thuanhoa : badinh;
+        case CENTRAL_ADMIN -> thuanhoa;
+      };
+    }
+
+    /** A name no other row uses, in letters only (names are checked like real ones). */
+    String unique(String prefix) {
+      var letters = new StringBuilder();
+      for (int n = serial.incrementAndGet(); n > 0; n /= 26) {
+        letters.append((char) ('a' + n % 26));
+      }
+      return prefix + " " + Character.toUpperCase(letters.charAt(0)) + letters.substring(1);
+    }
+
+    long person(long unit, boolean claimant) {
+      return inTransaction(
+          factory,
+          em -> {
+            var person = new Person(unique("Người Thử"), 1980, em.find(OrgUnit.class, unit), START);
+            if (claimant) {
+              person.claimMembership(START.plusDays(1));
+            }
+            em.persist(person);
+            em.flush();
+            return person.id();
+          });
+    }
+
+    /** The requester for a personal-data row: the learner acting as herself for INSIDE. */
+    Requester requester(Actor actor, Long ownPerson) {
+      var base = requesters.get(actor);
+      return ownPerson == null ? base : new Requester(base.username(), ownPerson, base.scope());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The operations.
+
+  static List<Op> operations() {
+    var ops = new ArrayList<Op>();
+    // Units.
+    ops.add(
+        new Op(
+            "UnitDirectory.search",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) -> {
+                  var name = em.find(OrgUnit.class, unit).name();
+                  var rows = new UnitDirectory(em).search(name, scopeOf(w, a), 0, 50);
+                  return reach(rows.stream().anyMatch(r -> r.id() == unit));
+                })));
+    ops.add(
+        new Op(
+            "UnitDirectory.count",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) ->
+                    reach(
+                        new UnitDirectory(em)
+                                .count(em.find(OrgUnit.class, unit).name(), scopeOf(w, a))
+                            > 0))));
+    ops.add(
+        new Op(
+            "UnitDirectory.roots",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) -> {
+                  var roots = new UnitDirectory(em).roots(scopeOf(w, a));
+                  var shown =
+                      new ManagedScope(roots.stream().map(r -> r.id()).collect(Collectors.toSet()));
+                  return reach(shown.covers(em.find(OrgUnit.class, unit)));
+                })));
+    ops.add(
+        new Op(
+            "UnitDirectory.details",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) -> {
+                  new UnitDirectory(em).details(unit, scopeOf(w, a));
+                  return Reach.REACHED;
+                })));
+    // People lists.
+    ops.add(
+        new Op(
+            "PeopleDirectory.list(unit)",
+            Policy.SCOPED,
+            personOp(
+                false,
+                (em, w, a, person) -> {
+                  var rows =
+                      new PeopleDirectory(em, CLOCK)
+                          .list(
+                              new PeopleFilter(homeOf(em, person), null, null),
+                              PeopleFilter.Sort.NAME,
+                              true,
+                              0,
+                              10_000,
+                              w.requesters.get(a));
+                  return reach(rows.stream().anyMatch(r -> r.id() == person));
+                })));
+    ops.add(
+        new Op(
+            "PeopleDirectory.list(whole scope)",
+            Policy.SCOPED,
+            personOp(
+                false,
+                (em, w, a, person) -> {
+                  var rows =
+                      new PeopleDirectory(em, CLOCK)
+                          .list(
+                              new PeopleFilter(null, null, null),
+                              PeopleFilter.Sort.NAME,
+                              true,
+                              0,
+                              10_000,
+                              w.requesters.get(a));
+                  return reach(rows.stream().anyMatch(r -> r.id() == person));
+                })));
+    ops.add(
+        new Op(
+            "PeopleDirectory.count(unit)",
+            Policy.SCOPED,
+            personOp(
+                false,
+                (em, w, a, person) ->
+                    reach(
+                        new PeopleDirectory(em, CLOCK)
+                                .count(
+                                    new PeopleFilter(homeOf(em, person), null, null),
+                                    w.requesters.get(a))
+                            > 0))));
+    ops.add(
+        new Op(
+            "PeopleDirectory.exportXlsx(unit)",
+            Policy.SCOPED,
+            personOp(
+                false,
+                (em, w, a, person) -> {
+                  var out = new ByteArrayOutputStream();
+                  int written =
+                      new PeopleDirectory(em, CLOCK)
+                          .exportXlsx(
+                              new PeopleFilter(homeOf(em, person), null, null),
+                              PeopleFilter.Sort.NAME,
+                              true,
+                              w.requesters.get(a),
+                              out);
+                  return reach(written > 0 && out.size() > 0);
+                })));
+    // People import.
+    ops.add(
+        new Op(
+            "PeopleImport.preview",
+            Policy.SCOPED,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                return w.unit(a, t);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object unit) throws Exception {
+                var code = em.find(OrgUnit.class, (Long) unit).code().orElseThrow();
+                var csv =
+                    "Họ và tên,Năm sinh,Số điện thoại,Mã xã,Chi hội\n"
+                        + w.unique("Nhập Thử")
+                        + ",1985,,"
+                        + code
+                        + ",\n";
+                var preview =
+                    new PeopleImport(em, CLOCK).preview(new StringReader(csv), scopeOf(w, a));
+                if (preview.canCommit()) {
+                  return Reach.REACHED;
+                }
+                if (preview.problems().stream()
+                    .allMatch(p -> p.problem().contains("ngoài phạm vi"))) {
+                  return Reach.HIDDEN;
+                }
+                throw new AssertionError("unexpected problems " + preview.problems());
+              }
+            }));
+    ops.add(
+        new Op(
+            "PeopleImport.commit",
+            Policy.SCOPED,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                return w.unit(a, t);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object unit) {
+                // A preview made for another scope (or forged) must not write outside this one.
+                var preview =
+                    new ImportPreview(
+                        List.of(
+                            new ImportPreview.ImportRow(
+                                1, w.unique("Nhập Thử"), 1985, null, null, false, (Long) unit)),
+                        List.of(),
+                        1);
+                int added = new PeopleImport(em, CLOCK).commit(preview, scopeOf(w, a));
+                return reach(added == 1);
+              }
+            }));
+    // Membership claims.
+    ops.add(
+        new Op(
+            "MembershipClaims.pending",
+            Policy.SCOPED,
+            personOp(
+                true,
+                (em, w, a, person) ->
+                    reach(
+                        new MembershipClaims(em, CLOCK)
+                            .pending(w.requesters.get(a), 0, 10_000).stream()
+                                .anyMatch(c -> c.personId() == person)))));
+    ops.add(
+        new Op(
+            "MembershipClaims.countPending",
+            Policy.SCOPED,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                long before =
+                    inTransaction(
+                        w.factory,
+                        em -> new MembershipClaims(em, CLOCK).countPending(w.requesters.get(a)));
+                w.person(w.unit(a, t), true);
+                return before;
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object before) {
+                long after = new MembershipClaims(em, CLOCK).countPending(w.requesters.get(a));
+                return reach(after == (Long) before + 1);
+              }
+            }));
+    ops.add(
+        new Op(
+            "MembershipClaims.confirm",
+            Policy.SCOPED,
+            personOp(
+                true,
+                (em, w, a, person) -> {
+                  new MembershipClaims(em, CLOCK).confirm(person, w.requesters.get(a));
+                  return Reach.REACHED;
+                })));
+    ops.add(
+        new Op(
+            "MembershipClaims.decline",
+            Policy.SCOPED,
+            personOp(
+                true,
+                (em, w, a, person) -> {
+                  new MembershipClaims(em, CLOCK).decline(person, w.requesters.get(a));
+                  return Reach.REACHED;
+                })));
+    // Password reset codes.
+    ops.add(
+        new Op(
+            "Passwords.issueResetCode",
+            Policy.SCOPED,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                var username = "taikhoan" + w.serial.incrementAndGet();
+                inTransaction(
+                    w.factory,
+                    em -> {
+                      em.persist(
+                          new Account(
+                              username,
+                              "mat-khau-dai".toCharArray(),
+                              username,
+                              em.find(OrgUnit.class, w.unit(a, t))));
+                      return null;
+                    });
+                return username;
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object username) {
+                var code =
+                    new Passwords(em, CLOCK).issueResetCode((String) username, w.requesters.get(a));
+                return reach(code != null && !code.isBlank());
+              }
+            }));
+    // Personal data.
+    ops.add(personal("PersonalData.view", (pd, id, r) -> pd.view(id, r)));
+    ops.add(personal("PersonalData.export", (pd, id, r) -> pd.export(id, r)));
+    ops.add(personal("PersonalData.exportJson", (pd, id, r) -> pd.exportJson(id, r)));
+    ops.add(personal("PersonalData.exportPdf", (pd, id, r) -> pd.exportPdf(id, r)));
+    ops.add(personal("PersonalData.erase", (pd, id, r) -> pd.erase(id, r)));
+    ops.add(
+        personal(
+            "PersonalData.recordConsent",
+            (pd, id, r) -> pd.recordConsent(id, ConsentPurpose.LEARNING_RECORDS, "2026-01", r)));
+    ops.add(
+        personal(
+            "PersonalData.withdrawConsent",
+            (pd, id, r) -> pd.withdrawConsent(id, ConsentPurpose.LEARNING_RECORDS, r)));
+    ops.add(personal("PersonalData.consentsInForce", (pd, id, r) -> pd.consentsInForce(id, r)));
+    // The audit log.
+    ops.add(
+        centralOnly(
+            "PersonalData.auditLog", (pd, r) -> pd.auditLog(AuditQuery.everything(), r, 0, 10)));
+    ops.add(
+        centralOnly(
+            "PersonalData.countAuditLog", (pd, r) -> pd.countAuditLog(AuditQuery.everything(), r)));
+    // Course authoring.
+    ops.add(authoring("CourseAuthoring.editor", (s, c, id) -> s.editor(c, id)));
+    ops.add(
+        authoring(
+            "CourseAuthoring.describe", (s, c, id) -> s.describe(c, id, details("Đã sửa " + id))));
+    ops.add(authoring("CourseAuthoring.addModule", (s, c, id) -> s.addModule(c, id, "Phần mới")));
+    ops.add(authoring("CourseAuthoring.publish", (s, c, id) -> s.publish(c, id)));
+    ops.add(authoring("CourseAuthoring.history", (s, c, id) -> s.history(c, id)));
+    return ops;
+  }
+
+  interface Call<T> {
+    Reach apply(EntityManager em, World world, Actor actor, T target) throws Exception;
+  }
+
+  static Reach reach(boolean reached) {
+    return reached ? Reach.REACHED : Reach.HIDDEN;
+  }
+
+  static ManagedScope scopeOf(World world, Actor actor) {
+    return world.requesters.get(actor).scope();
+  }
+
+  static long homeOf(EntityManager em, long person) {
+    return em.find(Person.class, person).homeUnit().id();
+  }
+
+  /** An operation on a unit of the actor's inside or outside. */
+  static Operation unitOp(Call<Long> call) {
+    return new Operation() {
+      @Override
+      public Object prepare(World w, Actor a, Target t) {
+        return w.unit(a, t);
+      }
+
+      @Override
+      public Reach call(EntityManager em, World w, Actor a, Object unit) throws Exception {
+        return call.apply(em, w, a, (Long) unit);
+      }
+    };
+  }
+
+  /** An operation on a fresh person (a membership claimant if asked) in that unit. */
+  static Operation personOp(boolean claimant, Call<Long> call) {
+    return new Operation() {
+      @Override
+      public Object prepare(World w, Actor a, Target t) {
+        return w.person(w.unit(a, t), claimant);
+      }
+
+      @Override
+      public Reach call(EntityManager em, World w, Actor a, Object person) throws Exception {
+        return call.apply(em, w, a, (Long) person);
+      }
+    };
+  }
+
+  interface PersonalCall {
+    void apply(PersonalData service, long personId, Requester requester) throws Exception;
+  }
+
+  /**
+   * A personal-data operation on a fresh person with a consent in force. The learner's inside is
+   * herself; her outside is a neighbour in her own commune.
+   */
+  static Op personal(String name, PersonalCall call) {
+    return new Op(
+        name,
+        Policy.PERSONAL,
+        new Operation() {
+          @Override
+          public Object prepare(World w, Actor a, Target t) {
+            long person = w.person(w.unit(a, t), false);
+            inTransaction(
+                w.factory,
+                em -> {
+                  new PersonalData(em, CLOCK)
+                      .recordConsent(
+                          person,
+                          ConsentPurpose.LEARNING_RECORDS,
+                          "2025-07",
+                          w.requesters.get(Actor.CENTRAL_ADMIN));
+                  return null;
+                });
+            return person;
+          }
+
+          @Override
+          public Reach call(EntityManager em, World w, Actor a, Object person) throws Exception {
+            long id = (Long) person;
+            // The learner's INSIDE row is herself: the fresh person is hers. Which row this is
+            // follows from the unit: for LEARNER both lie in Ba Đình, so the row passes it.
+            call.apply(new PersonalData(em, CLOCK), id, w.currentRequester);
+            return Reach.REACHED;
+          }
+        });
+  }
+
+  interface CentralCall {
+    Object apply(PersonalData service, Requester requester);
+  }
+
+  static Op centralOnly(String name, CentralCall call) {
+    return new Op(
+        name,
+        Policy.CENTRAL,
+        new Operation() {
+          @Override
+          public Object prepare(World w, Actor a, Target t) {
+            return null;
+          }
+
+          @Override
+          public Reach call(EntityManager em, World w, Actor a, Object none) {
+            call.apply(new PersonalData(em, CLOCK), w.requesters.get(a));
+            return Reach.REACHED;
+          }
+        });
+  }
+
+  interface AuthoringCall {
+    void apply(CourseAuthoring service, Caller caller, long courseId);
+  }
+
+  /** A course ready to publish, owned by the trainer for her INSIDE rows, else by another. */
+  static Op authoring(String name, AuthoringCall call) {
+    return new Op(
+        name,
+        Policy.AUTHOR,
+        new Operation() {
+          @Override
+          public Object prepare(World w, Actor a, Target t) {
+            var owner =
+                a == Actor.TRAINER && t == Target.INSIDE
+                    ? w.callers.get(Actor.TRAINER)
+                    : w.otherTrainer;
+            return readyCourse(w, owner);
+          }
+
+          @Override
+          public Reach call(EntityManager em, World w, Actor a, Object course) {
+            call.apply(new CourseAuthoring(em, CLOCK), w.callers.get(a), (Long) course);
+            return Reach.REACHED;
+          }
+        });
+  }
+
+  static CourseDetails details(String title) {
+    return new CourseDetails(
+        title, null, "Tóm tắt của " + title, null, Track.ELECTRONIC_PAYMENT, Level.BASIC, 20);
+  }
+
+  static long readyCourse(World world, Caller author) {
+    return inTransaction(
+        world.factory,
+        em -> {
+          var service = new CourseAuthoring(em, CLOCK);
+          var id = service.create(author, details(world.unique("Khoá Thử")));
+          var module = service.addModule(author, id, "Phần 1");
+          var lesson = service.addLesson(author, id, module, "Bài một");
+          service.addText(author, id, lesson, "<p>Nội dung</p>");
+          service.setQuiz(author, id, module, "Kiểm tra", 80, 3);
+          service.addQuestion(
+              author,
+              id,
+              module,
+              new QuestionInput(
+                  QuestionKind.SINGLE_CHOICE,
+                  "Ai được biết mã OTP?",
+                  List.of(
+                      new OptionInput("Chỉ tôi", true, "Đúng vậy"),
+                      new OptionInput("Nhân viên ngân hàng", false, "Không ai được hỏi")),
+                  "Tốt lắm",
+                  "Xem lại bài"));
+          return id;
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The rows.
+
+  static List<Row> rows(List<Op> ops) {
+    var rows = new ArrayList<Row>();
+    for (var op : ops) {
+      for (var actor : Actor.values()) {
+        if (op.policy().hasInside(actor)) {
+          rows.add(new Row(op.name(), actor, Target.INSIDE, Expect.ALLOWED));
+        }
+        if (op.policy().hasOutside(actor)) {
+          rows.add(new Row(op.name(), actor, Target.OUTSIDE, Expect.DENIED));
+        }
+      }
+    }
+    return rows;
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void everyRoleReachesExactlyItsOwnScope(TestDatabases kind) throws Exception {
+    try (var database = kind.create()) {
+      LmsSchema.migrate(database.dataSource());
+      var factory =
+          Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
+      try {
+        var world = build(factory);
+        var ops = operations();
+        var byName = ops.stream().collect(Collectors.toMap(Op::name, op -> op));
+        var rows = rows(ops);
+        var tables = tables(database.dataSource());
+        var mismatches = new ArrayList<String>();
+        for (var row : rows) {
+          var mismatch =
+              run(row, byName.get(row.operation()), world, database.dataSource(), tables);
+          if (mismatch != null) {
+            mismatches.add(row + " — " + mismatch);
+          }
+        }
+        assertThat(rows).as("rows of the matrix").hasSizeGreaterThan(200);
+        assertThat(rows.stream().filter(r -> r.expected() == Expect.DENIED).count())
+            .as("denied rows")
+            .isGreaterThan(100);
+        assertThat(mismatches)
+            .as("%d of %d rows on %s did not hold", mismatches.size(), rows.size(), kind)
+            .isEmpty();
+      } finally {
+        factory.close();
+      }
+    }
+  }
+
+  /** Runs one row; returns what went wrong, or null. */
+  private static String run(Row row, Op op, World world, DataSource dataSource, List<String> tables)
+      throws SQLException {
+    Object target;
+    try {
+      target = op.operation().prepare(world, row.actor(), row.target());
+    } catch (RuntimeException e) {
+      return "preparing the target failed: " + e;
+    }
+    world.currentRequester = personalRequester(world, row, target);
+    var before = snapshot(dataSource, tables);
+    Reach reach;
+    try {
+      reach =
+          inTransaction(
+              world.factory,
+              em -> {
+                try {
+                  return op.operation().call(em, world, row.actor(), target);
+                } catch (RuntimeException e) {
+                  throw e;
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    } catch (AccessDeniedException e) {
+      if (row.expected() == Expect.ALLOWED) {
+        return "refused: " + e.getMessage();
+      }
+      var after = snapshot(dataSource, tables);
+      return before.equals(after) ? null : "refused, but a table changed: " + diff(before, after);
+    } catch (RuntimeException | AssertionError e) {
+      return "failed with " + e;
+    }
+    if (row.expected() == Expect.DENIED) {
+      return reach == Reach.HIDDEN ? null : "was allowed and reached the target";
+    }
+    return reach == Reach.REACHED ? null : "ran but did not reach the target";
+  }
+
+  /** For personal data, the learner's INSIDE row acts as the fresh person herself. */
+  private static Requester personalRequester(World world, Row row, Object target) {
+    if (row.actor() == Actor.LEARNER
+        && row.target() == Target.INSIDE
+        && target instanceof Long id) {
+      return world.requester(Actor.LEARNER, id);
+    }
+    return world.requesters.get(row.actor());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The world.
+
+  private static World build(EntityManagerFactory factory) {
+    var world = new World(factory);
+    inTransaction(
+        factory,
+        em -> {
+          var central = OrgUnit.central("Trung ương Hội", START);
+          var hanoi = central.addChild("01", "Thành phố Hà Nội", UnitKind.PROVINCE, START);
+          var badinh = hanoi.addChild("00004", "Phường Ba Đình", UnitKind.COMMUNE, START);
+          var hoankiem = hanoi.addChild("00070", "Phường Hoàn Kiếm", UnitKind.COMMUNE, START);
+          var hue = central.addChild("46", "Thành phố Huế", UnitKind.PROVINCE, START);
+          var thuanhoa = hue.addChild("19753", "Phường Thuận Hóa", UnitKind.COMMUNE, START);
+          for (var unit : List.of(central, hanoi, badinh, hoankiem, hue, thuanhoa)) {
+            em.persist(unit);
+          }
+          var learner = new Person("Nguyễn Thị Học", 1990, badinh, START);
+          em.persist(learner);
+          var scopes = new EnumMap<Actor, OrgUnit>(Actor.class);
+          scopes.put(Actor.COMMUNE_OFFICER, badinh);
+          scopes.put(Actor.PROVINCE_OFFICER, hanoi);
+          scopes.put(Actor.OTHER_PROVINCE_OFFICER, hue);
+          scopes.put(Actor.CENTRAL_ADMIN, central);
+          var accounts = new EnumMap<Actor, Account>(Actor.class);
+          for (var actor : Actor.values()) {
+            var username = actor.name().toLowerCase().replace("_", "");
+            var account = new Account(username, "mat-khau-dai".toCharArray(), username, badinh);
+            switch (actor) {
+              case LEARNER -> {
+                account.grant(Role.LEARNER, null);
+                account.belongsTo(learner);
+              }
+              // A trainer's grant covers Hà Nội, yet she manages nobody there.
+              case TRAINER -> account.grant(Role.TRAINER, hanoi);
+              case CENTRAL_ADMIN -> account.grant(Role.CENTRAL_ADMIN, central);
+              default -> account.grant(Role.UNIT_OFFICER, scopes.get(actor));
+            }
+            em.persist(account);
+            accounts.put(actor, account);
+          }
+          var other = new Account("giangvienkhac", "mat-khau-dai".toCharArray(), "khác", hanoi);
+          other.grant(Role.TRAINER, hanoi);
+          em.persist(other);
+          em.flush();
+          world.central = central.id();
+          world.hanoi = hanoi.id();
+          world.badinh = badinh.id();
+          world.hoankiem = hoankiem.id();
+          world.hue = hue.id();
+          world.thuanhoa = thuanhoa.id();
+          world.learnerPerson = learner.id();
+          world.otherTrainer = Caller.of(other);
+          accounts.forEach(
+              (actor, account) -> {
+                world.requesters.put(
+                    actor,
+                    new Requester(
+                        account.username(),
+                        actor == Actor.LEARNER ? learner.id() : null,
+                        new ManagedScope(account.managedUnitIds())));
+                world.callers.put(actor, Caller.of(account));
+              });
+          return null;
+        });
+    return world;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // "Nothing was written": every row of every table, before and after a refusal.
+
+  private static List<String> tables(DataSource dataSource) throws SQLException {
+    var tables = new ArrayList<String>();
+    try (var connection = dataSource.getConnection();
+        var result =
+            connection
+                .getMetaData()
+                .getTables(
+                    connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+      while (result.next()) {
+        tables.add(result.getString("TABLE_NAME"));
+      }
+    }
+    assertThat(tables).as("tables found").hasSizeGreaterThan(10);
+    return tables;
+  }
+
+  private static Map<String, List<String>> snapshot(DataSource dataSource, List<String> tables)
+      throws SQLException {
+    var snapshot = new java.util.TreeMap<String, List<String>>();
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      // H2 keeps the migrations' lower-case names only when quoted.
+      var quote = connection.getMetaData().getIdentifierQuoteString().strip();
+      for (var table : tables) {
+        var rows = new ArrayList<String>();
+        try (var result = statement.executeQuery("select * from " + quote + table + quote)) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            var row = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+              var value = result.getObject(i);
+              row.append(value instanceof byte[] bytes ? Arrays.hashCode(bytes) : value)
+                  .append('|');
+            }
+            rows.add(row.toString());
+          }
+        }
+        rows.sort(null);
+        snapshot.put(table, rows);
+      }
+    }
+    return snapshot;
+  }
+
+  private static String diff(Map<String, List<String>> before, Map<String, List<String>> after) {
+    return before.keySet().stream()
+        .filter(table -> !before.get(table).equals(after.get(table)))
+        .collect(Collectors.joining(", "));
+  }
+}
