@@ -48,6 +48,7 @@ import vn.hocso.lms.privacy.control.Requester;
 import vn.hocso.lms.privacy.domain.ConsentPurpose;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.units.control.ManagedScope;
+import vn.hocso.lms.units.control.Reorganisation;
 import vn.hocso.lms.units.control.UnitDirectory;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitKind;
@@ -94,7 +95,12 @@ class AuthorisationMatrixTest {
     /** Only the central admin. */
     CENTRAL,
     /** The trainer who owns the course, and the central admin. */
-    AUTHOR;
+    AUTHOR,
+    /**
+     * Officers of the level above the unit (reorganising a commune): a commune officer never
+     * reorganises her own commune, which is her only row, outside.
+     */
+    LEVEL_ABOVE;
 
     boolean hasInside(Actor actor) {
       return switch (this) {
@@ -102,6 +108,7 @@ class AuthorisationMatrixTest {
         case PERSONAL -> actor != Actor.TRAINER;
         case CENTRAL -> actor == Actor.CENTRAL_ADMIN;
         case AUTHOR -> actor == Actor.TRAINER || actor == Actor.CENTRAL_ADMIN;
+        case LEVEL_ABOVE -> actor.ordinal() >= Actor.PROVINCE_OFFICER.ordinal();
       };
     }
 
@@ -473,6 +480,61 @@ class AuthorisationMatrixTest {
     ops.add(
         centralOnly(
             "PersonalData.countAuditLog", (pd, r) -> pd.countAuditLog(AuditQuery.everything(), r)));
+    // Reorganisation: the level above a unit reorganises it.
+    ops.add(
+        branchOp(
+            "Reorganisation.create(under a branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em)
+                  .create(
+                      branch,
+                      null,
+                      w.unique("Tổ"),
+                      UnitKind.GROUP,
+                      START.plusDays(30),
+                      scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.rename(branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em)
+                  .rename(branch, w.unique("Chi hội"), START.plusDays(30), scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.dissolve(branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em).dissolve(branch, START.plusDays(30), scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.history(branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em).history(branch, scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        new Op(
+            "Reorganisation.rename(commune)",
+            Policy.LEVEL_ABOVE,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                // Her own commune is what a commune officer must not reorganise.
+                return a == Actor.COMMUNE_OFFICER ? w.badinh : w.unit(a, t);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object commune) {
+                new Reorganisation(em)
+                    .rename((Long) commune, w.unique("Phường"), START.plusDays(30), scopeOf(w, a));
+                return Reach.REACHED;
+              }
+            }));
     // Course authoring.
     ops.add(authoring("CourseAuthoring.editor", (s, c, id) -> s.editor(c, id)));
     ops.add(
@@ -516,6 +578,33 @@ class AuthorisationMatrixTest {
   }
 
   /** An operation on a fresh person (a membership claimant if asked) in that unit. */
+  /** A unit operation on a fresh, empty branch of the actor's inside or outside commune. */
+  static Op branchOp(String name, Call<Long> call) {
+    return new Op(
+        name,
+        Policy.SCOPED,
+        new Operation() {
+          @Override
+          public Object prepare(World w, Actor a, Target t) {
+            return inTransaction(
+                w.factory,
+                em -> {
+                  var branch =
+                      em.find(OrgUnit.class, w.unit(a, t))
+                          .addChild(null, w.unique("Chi hội"), UnitKind.BRANCH, START);
+                  em.persist(branch);
+                  em.flush();
+                  return branch.id();
+                });
+          }
+
+          @Override
+          public Reach call(EntityManager em, World w, Actor a, Object branch) throws Exception {
+            return call.apply(em, w, a, (Long) branch);
+          }
+        });
+  }
+
   static Operation personOp(boolean claimant, Call<Long> call) {
     return new Operation() {
       @Override

@@ -22,6 +22,12 @@ import vn.hocso.lms.units.domain.UnitRuleException;
  * Changes to the Union's tree: create, rename, move, merge, split, dissolve. Each keeps history
  * (unit events, closed units stay as rows) and people move with their unit, so what happened before
  * a reorganisation still counts where it happened while live views follow today's tree.
+ *
+ * <p>Reorganising a unit is the business of the level above it: the caller's scope must cover the
+ * unit's parent (a commune officer creates and renames her branches but cannot dissolve, split or
+ * merge her own commune; a province officer does that for her communes; the central admin for
+ * provinces). A move needs both the old and the new parent; a merge, the parents of every unit
+ * involved. Everything is checked before anything is written.
  */
 @ApplicationScoped
 @Transactional
@@ -40,23 +46,36 @@ public class Reorganisation {
   /** A part of a unit being split: the new unit's official code (if any) and name. */
   public record Part(String code, String name) {}
 
-  public OrgUnit create(long parentId, String code, String name, UnitKind kind, LocalDate on) {
-    var unit = unit(parentId).addChild(code, name, kind, on);
+  public OrgUnit create(
+      long parentId, String code, String name, UnitKind kind, LocalDate on, ManagedScope scope) {
+    requireCovers(unit(parentId), scope);
+    return create(unit(parentId), code, name, kind, on);
+  }
+
+  private OrgUnit create(OrgUnit parent, String code, String name, UnitKind kind, LocalDate on) {
+    var unit = parent.addChild(code, name, kind, on);
     entityManager.persist(unit);
     entityManager.persist(UnitEvent.of(unit, UnitEventKind.CREATED, on));
     return unit;
   }
 
-  public void rename(long unitId, String newName, LocalDate on) {
+  public void rename(long unitId, String newName, LocalDate on, ManagedScope scope) {
     var unit = unit(unitId);
+    requireManages(unit, scope);
     var oldName = unit.name();
     unit.rename(newName);
     entityManager.persist(UnitEvent.change(unit, UnitEventKind.RENAMED, on, oldName, unit.name()));
   }
 
-  public void move(long unitId, long newParentId, LocalDate on) {
+  public void move(long unitId, long newParentId, LocalDate on, ManagedScope scope) {
     var unit = unit(unitId);
     var newParent = unit(newParentId);
+    requireManages(unit, scope);
+    requireCovers(newParent, scope);
+    move(unit, newParent, on);
+  }
+
+  private void move(OrgUnit unit, OrgUnit newParent, LocalDate on) {
     var oldParent = unit.parent().map(OrgUnit::toString).orElse(null);
     unit.moveUnder(newParent, on);
     entityManager.persist(
@@ -67,11 +86,14 @@ public class Reorganisation {
    * Merges the sources into the target from that day on: their sub-units and people move to the
    * target, the sources close (kept for history) with links both ways.
    */
-  public void merge(Collection<Long> sourceIds, long targetId, LocalDate on) {
+  public void merge(Collection<Long> sourceIds, long targetId, LocalDate on, ManagedScope scope) {
     var target = unit(targetId);
+    requireManages(target, scope);
     var sources = new LinkedHashSet<OrgUnit>();
     for (var id : sourceIds) {
-      sources.add(unit(id));
+      var source = unit(id);
+      requireManages(source, scope);
+      sources.add(source);
     }
     if (sources.isEmpty()) {
       throw new UnitRuleException("Chọn ít nhất một đơn vị để sáp nhập", "Nothing to merge");
@@ -95,7 +117,7 @@ public class Reorganisation {
     }
     for (var source : sources) {
       for (var child : openChildren(source, on)) {
-        move(child.id(), target.id(), on);
+        move(child, target, on);
       }
       for (var person : peopleOf(source)) {
         person.moveTo(target, on);
@@ -115,8 +137,10 @@ public class Reorganisation {
       List<Part> parts,
       Map<Long, Integer> partOfSubUnit,
       Map<Long, Integer> partOfPerson,
-      LocalDate on) {
+      LocalDate on,
+      ManagedScope scope) {
     var source = unit(sourceId);
+    requireManages(source, scope);
     if (parts.size() < 2) {
       throw new UnitRuleException(
           "Chia tách cần ít nhất hai đơn vị mới", "A split makes at least two units");
@@ -144,14 +168,14 @@ public class Reorganisation {
     }
     var newUnits = new ArrayList<OrgUnit>();
     for (var part : parts) {
-      var unit = create(parent.id(), part.code(), part.name(), source.kind(), on);
+      var unit = create(parent, part.code(), part.name(), source.kind(), on);
       entityManager.persist(UnitEvent.relating(unit, UnitEventKind.SPLIT_FROM, on, source));
       entityManager.persist(UnitEvent.relating(source, UnitEventKind.SPLIT_INTO, on, unit));
       newUnits.add(unit);
     }
     entityManager.flush();
     for (var child : children) {
-      move(child.id(), newUnits.get(partOfSubUnit.get(child.id())).id(), on);
+      move(child, newUnits.get(partOfSubUnit.get(child.id())), on);
     }
     for (var person : people) {
       person.moveTo(newUnits.get(partOfPerson.get(person.id())), on);
@@ -161,8 +185,9 @@ public class Reorganisation {
   }
 
   /** Dissolves an empty unit: one without open sub-units or people. */
-  public void dissolve(long unitId, LocalDate on) {
+  public void dissolve(long unitId, LocalDate on, ManagedScope scope) {
     var unit = unit(unitId);
+    requireManages(unit, scope);
     if (!openChildren(unit, on).isEmpty() || !peopleOf(unit).isEmpty()) {
       throw new UnitRuleException(
           "Chỉ giải thể được đơn vị không còn đơn vị trực thuộc và hội viên: " + unit.name(),
@@ -172,14 +197,33 @@ public class Reorganisation {
     entityManager.persist(UnitEvent.of(unit, UnitEventKind.DISSOLVED, on));
   }
 
-  /** The history of a unit, oldest first. */
-  public List<UnitEvent> history(long unitId) {
+  /** The history of a unit, oldest first, for anyone whose scope covers it. */
+  public List<UnitEvent> history(long unitId, ManagedScope scope) {
+    requireCovers(unit(unitId), scope);
     return entityManager
         .createQuery(
             "select e from UnitEvent e where e.unit.id = :unit order by e.effectiveOn, e.id",
             UnitEvent.class)
         .setParameter("unit", unitId)
         .getResultList();
+  }
+
+  /** The unit's parent lies in the scope: the level above manages the unit. */
+  private static void requireManages(OrgUnit unit, ManagedScope scope) {
+    var parent =
+        unit.parent()
+            .orElseThrow(
+                () -> new AccessDeniedException("Central is not reorganised through the platform"));
+    if (!scope.covers(parent)) {
+      throw new AccessDeniedException(
+          "Reorganising " + unit.name() + " is for the officers of the level above it");
+    }
+  }
+
+  private static void requireCovers(OrgUnit unit, ManagedScope scope) {
+    if (!scope.covers(unit)) {
+      throw new AccessDeniedException(unit.name() + " lies outside the caller's scope");
+    }
   }
 
   private static boolean validPart(Integer index, List<Part> parts) {

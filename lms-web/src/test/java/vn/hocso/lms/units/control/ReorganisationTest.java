@@ -62,7 +62,7 @@ class ReorganisationTest {
         inTransaction(
             factory,
             em -> {
-              new Reorganisation(em).merge(List.of(a, b), c, MERGE_DAY);
+              new Reorganisation(em).merge(List.of(a, b), c, MERGE_DAY, officerOf(hanoi));
               return null;
             });
 
@@ -84,10 +84,10 @@ class ReorganisationTest {
         assertThat(memberOfB.unitOn(MERGE_DAY).orElseThrow().id()).isEqualTo(c);
 
         var reorganisation = new Reorganisation(em);
-        assertThat(reorganisation.history(a))
+        assertThat(reorganisation.history(a, officerOf(hanoi)))
             .extracting(event -> event.kind())
             .containsExactly(UnitEventKind.MERGED_INTO);
-        assertThat(reorganisation.history(c))
+        assertThat(reorganisation.history(c, officerOf(hanoi)))
             .extracting(event -> event.kind())
             .containsExactly(UnitEventKind.ABSORBED, UnitEventKind.ABSORBED);
         em.close();
@@ -120,9 +120,10 @@ class ReorganisationTest {
                     em.persist(entity);
                   }
                   em.flush();
-                  return new long[] {commune.id(), branch.id(), lan.id(), hoa.id()};
+                  return new long[] {commune.id(), branch.id(), lan.id(), hoa.id(), province.id()};
                 });
         long commune = ids[0], branch = ids[1], lan = ids[2], hoa = ids[3];
+        var hue = officerOf(ids[4]);
         var parts =
             List.of(
                 new Reorganisation.Part("19991", "Xã Đông"),
@@ -135,7 +136,12 @@ class ReorganisationTest {
                         em ->
                             new Reorganisation(em)
                                 .split(
-                                    commune, parts, Map.of(branch, 0), Map.of(lan, 0), MERGE_DAY)))
+                                    commune,
+                                    parts,
+                                    Map.of(branch, 0),
+                                    Map.of(lan, 0),
+                                    MERGE_DAY,
+                                    hue)))
             .isInstanceOf(UnitRuleException.class)
             .hasMessageContaining("missing: 1");
 
@@ -149,7 +155,8 @@ class ReorganisationTest {
                                 parts,
                                 Map.of(branch, 0),
                                 Map.of(lan, 0, hoa, 1),
-                                MERGE_DAY)
+                                MERGE_DAY,
+                                hue)
                             .stream()
                             .map(OrgUnit::id)
                             .toList());
@@ -168,5 +175,9 @@ class ReorganisationTest {
         factory.close();
       }
     }
+  }
+
+  static ManagedScope officerOf(long unitId) {
+    return new ManagedScope(java.util.Set.of(unitId));
   }
 }
