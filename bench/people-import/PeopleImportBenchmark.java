@@ -141,7 +141,7 @@ public class PeopleImportBenchmark {
         throw new AssertionError(format + " fixed file still has problems: " + preview.problems().subList(0, 5));
       }
       t0 = System.nanoTime();
-      int added = inTransaction(factory, em -> new PeopleImport(em, Clock.systemUTC()).commit(preview, scope, new ImportProgress()));
+      int added = inTransaction(factory, em -> new PeopleImport(em, Clock.systemUTC()).commit(preview, new vn.hocso.lms.privacy.control.Requester("bench", null, scope), new ImportProgress()));
       long commitMillis = (System.nanoTime() - t0) / 1_000_000;
       if (added != rows || count(dataSource) != rows) {
         throw new AssertionError(format + ": added " + added + ", stored " + count(dataSource));

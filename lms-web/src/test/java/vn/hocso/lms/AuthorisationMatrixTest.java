@@ -371,7 +371,7 @@ class AuthorisationMatrixTest {
                                 1, w.unique("Nhập Thử"), 1985, null, null, false, (Long) unit)),
                         List.of(),
                         1);
-                int added = new PeopleImport(em, CLOCK).commit(preview, scopeOf(w, a));
+                int added = new PeopleImport(em, CLOCK).commit(preview, w.requesters.get(a));
                 return reach(added == 1);
               }
             }));

@@ -92,11 +92,11 @@ public class PeopleImportView implements Serializable {
     if (job != null || preview == null || !preview.canCommit()) {
       return;
     }
-    var scope = access.managed();
+    var officer = access.requester(); // request-scoped: read here, not on the executor's thread
     var checked = preview;
     var watched = new ImportProgress();
     progress = watched;
-    job = executor.submit(() -> peopleImport.commit(checked, scope, watched));
+    job = executor.submit(() -> peopleImport.commit(checked, officer, watched));
   }
 
   /** Called by the progress bar once it reaches 100: shows what the work found or did. */

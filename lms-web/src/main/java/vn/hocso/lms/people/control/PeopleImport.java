@@ -22,6 +22,9 @@ import java.util.Set;
 import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.people.domain.Person;
 import vn.hocso.lms.people.storage.PeopleBulkWriter;
+import vn.hocso.lms.privacy.control.Requester;
+import vn.hocso.lms.privacy.domain.AuditAction;
+import vn.hocso.lms.privacy.domain.AuditEntry;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.FormerCommune;
@@ -123,18 +126,19 @@ public class PeopleImport {
 
   /** Adds every row of a preview without problems, in one transaction; returns how many. */
   @Transactional
-  public int commit(ImportPreview preview, ManagedScope scope) {
-    return commit(preview, scope, ImportProgress.ignored());
+  public int commit(ImportPreview preview, Requester officer) {
+    return commit(preview, officer, ImportProgress.ignored());
   }
 
   /**
    * Adds every row of a preview without problems in one transaction (all or none), writing in JDBC
    * batches ({@link PeopleBulkWriter}: the rows were checked by {@code Person}'s rules in the
    * preview). Duplicates are checked again: someone may have added one of these people since the
-   * preview.
+   * preview. The import is audited: who added how many people, to which units.
    */
   @Transactional
-  public int commit(ImportPreview preview, ManagedScope scope, ImportProgress progress) {
+  public int commit(ImportPreview preview, Requester officer, ImportProgress progress) {
+    var scope = officer.scope();
     if (!preview.canCommit()) {
       throw new IllegalStateException("An import with problems adds nothing");
     }
@@ -162,6 +166,13 @@ public class PeopleImport {
     } catch (SQLException e) {
       throw new PersistenceException("Bulk insert of people failed", e);
     }
+    entityManager.persist(
+        new AuditEntry(
+            clock.instant(),
+            officer.username(),
+            AuditAction.IMPORTED_PEOPLE,
+            null,
+            preview.rows().size() + " people into units " + new java.util.TreeSet<>(unitIds)));
     progress.done();
     return preview.rows().size();
   }

@@ -60,8 +60,15 @@ public class AuditEntry {
     this.actor = Objects.requireNonNull(actor);
     this.action = Objects.requireNonNull(action);
     this.subjectPersonId = subjectPersonId;
-    this.detail = detail;
+    // The column holds 500 characters; an entry must never fail the work it records.
+    this.detail =
+        detail == null || detail.length() <= MAX_DETAIL
+            ? detail
+            : detail.substring(0, MAX_DETAIL - 1) + "…";
   }
+
+  /** The length of the detail column. */
+  public static final int MAX_DETAIL = 500;
 
   public Instant happenedAt() {
     return happenedAt;

@@ -72,8 +72,20 @@ class PeopleImportTest {
         .as("old code 00013 is now Ba Đình")
         .isEqualTo(unitId("00004"));
     long before = headcount(unitId("01"));
-    int added = inTransaction(factory, em -> new PeopleImport(em, CLOCK).commit(preview, hanoi));
+    int added =
+        inTransaction(factory, em -> new PeopleImport(em, CLOCK).commit(preview, officer()));
     assertThat(added).isEqualTo(3);
+    long audited =
+        inTransaction(
+            factory,
+            em ->
+                em.createQuery(
+                        "select count(e) from AuditEntry e where e.action = :a and e.actor = :u",
+                        Long.class)
+                    .setParameter("a", vn.hocso.lms.privacy.domain.AuditAction.IMPORTED_PEOPLE)
+                    .setParameter("u", "canbo.tinh")
+                    .getSingleResult());
+    assertThat(audited).as("the import is in the audit log").isEqualTo(1);
     assertThat(headcount(unitId("01"))).isEqualTo(before + 3);
     // The bulk writer reserved its ids from the same sequence: JPA carries on above them.
     inTransaction(
@@ -126,7 +138,9 @@ class PeopleImportTest {
     assertThat(preview.canCommit()).isFalse();
     assertThat(preview.rows()).isEmpty();
     assertThatThrownBy(
-            () -> inTransaction(factory, em -> new PeopleImport(em, CLOCK).commit(preview, hanoi)))
+            () ->
+                inTransaction(
+                    factory, em -> new PeopleImport(em, CLOCK).commit(preview, officer())))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -214,5 +228,9 @@ class PeopleImportTest {
     } finally {
       em.close();
     }
+  }
+
+  private vn.hocso.lms.privacy.control.Requester officer() {
+    return new vn.hocso.lms.privacy.control.Requester("canbo.tinh", null, hanoi);
   }
 }
