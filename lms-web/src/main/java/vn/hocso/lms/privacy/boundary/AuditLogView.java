@@ -36,7 +36,25 @@ public class AuditLogView implements Serializable {
   private LocalDate untilDay;
   private AuditQuery query = AuditQuery.everything();
 
-  private final LazyDataModel<AuditEntry> entries =
+  /** One line of the log as the page shows it: the time already in Vietnam's zone. */
+  public record AuditLine(
+      String when, String actor, AuditAction action, Long personId, String detail)
+      implements Serializable {
+
+    static AuditLine of(AuditEntry entry) {
+      return new AuditLine(
+          WHEN.format(entry.happenedAt().atZone(VIETNAM)),
+          entry.actor(),
+          entry.action(),
+          entry.subjectPersonId(),
+          entry.detail());
+    }
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
+
+  private final LazyDataModel<AuditLine> entries =
       new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
@@ -47,12 +65,14 @@ public class AuditLogView implements Serializable {
         }
 
         @Override
-        public List<AuditEntry> load(
+        public List<AuditLine> load(
             int first,
             int pageSize,
             Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-          return personalData.auditLog(query, access.requester(), first, pageSize);
+          return personalData.auditLog(query, access.requester(), first, pageSize).stream()
+              .map(AuditLine::of)
+              .toList();
         }
       };
 
@@ -76,16 +96,11 @@ public class AuditLogView implements Serializable {
             untilDay == null ? null : untilDay.plusDays(1).atStartOfDay(VIETNAM).toInstant());
   }
 
-  public String when(AuditEntry entry) {
-    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
-        .format(entry.happenedAt().atZone(VIETNAM));
-  }
-
   public AuditAction[] getActions() {
     return AuditAction.values();
   }
 
-  public LazyDataModel<AuditEntry> getEntries() {
+  public LazyDataModel<AuditLine> getEntries() {
     return entries;
   }
 
