@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  /** Four minutes; a loaded machine (several builds at once) may ask for more. */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofMinutes(Long.getLong("hocso.platform.start-minutes", 4));
 
   private final Process process;
   private final int port;
