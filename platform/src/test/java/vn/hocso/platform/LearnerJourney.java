@@ -113,11 +113,11 @@ final class LearnerJourney {
       assertThat(browser.waitFor(By.id("question-prompt")).getText())
           .isEqualTo(question.getString("prompt"));
       answer(question, right);
-      browser.driver().findElement(By.id("quiz:check")).click();
+      browser.driver().findElement(By.id("attempt:check")).click();
       var verdict = browser.waitFor(By.id("verdict")).getText();
       assertThat(verdict).isEqualTo(right ? "Đúng rồi!" : "Chưa đúng.");
       if (i < questions.size() - 1) {
-        browser.driver().findElement(By.id("quiz:next")).click();
+        browser.driver().findElement(By.id("attempt:next")).click();
       }
     }
     return browser.waitFor(By.id("score")).getText();
@@ -143,7 +143,7 @@ final class LearnerJourney {
           var option = o.asJsonObject();
           var correct = option.getBoolean("correct", false);
           if (right ? correct : !correct) {
-            click("input[name='quiz:many'][value='" + option.getString("key") + "']");
+            click("input[name='attempt:many'][value='" + option.getString("key") + "']");
             if (!right) {
               break;
             }
@@ -154,7 +154,7 @@ final class LearnerJourney {
         for (var o : options) {
           var option = o.asJsonObject();
           if (option.getBoolean("correct", false) == right) {
-            click("input[name='quiz:single'][value='" + option.getString("key") + "']");
+            click("input[name='attempt:single'][value='" + option.getString("key") + "']");
             break;
           }
         }

@@ -26,7 +26,7 @@ class LearningJourneyIT {
       var failed = journey.attempt(false);
       assertThat(failed).contains("0%").contains("chưa đạt");
       browser.screenshot("learning-quiz-failed-360");
-      browser.driver().findElement(By.id("quiz:retry")).click();
+      browser.driver().findElement(By.id("attempt:retry")).click();
       var passed = journey.attempt(true);
       assertThat(passed).contains("100%");
       assertThat(browser.waitFor(By.id("course-completed")).getText()).contains("hoàn thành");

@@ -44,7 +44,7 @@ class LrsOutageLearningIT {
                 }
               });
           assertThat(journey.attempt(false)).contains("chưa đạt");
-          browser.driver().findElement(By.id("quiz:retry")).click();
+          browser.driver().findElement(By.id("attempt:retry")).click();
           assertThat(journey.attempt(true)).contains("100%");
           assertThat(browser.waitFor(By.id("course-completed")).isDisplayed()).isTrue();
           browser.open(platform.uri("/app/my-learning.xhtml"));

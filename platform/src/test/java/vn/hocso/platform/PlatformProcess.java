@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(12);
 
   private final Process process;
   private final int port;
