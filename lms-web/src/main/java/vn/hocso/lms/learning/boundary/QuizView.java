@@ -66,7 +66,7 @@ public class QuizView implements Serializable {
         switch (question.kind()) {
           case SINGLE_CHOICE, TRUE_FALSE -> chosen == null ? List.<String>of() : List.of(chosen);
           case MULTIPLE_CHOICE -> List.copyOf(chosenMany);
-          case ORDERING -> List.copyOf(order);
+          case ORDERING -> java.util.Collections.unmodifiableList(new ArrayList<>(order));
         };
     if (response.isEmpty()
         || (question.kind() == QuestionKind.ORDERING
