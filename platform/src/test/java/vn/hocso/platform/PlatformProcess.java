@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
-  /** Four minutes; a loaded machine (several builds at once) may ask for more. */
+  /** Six minutes; a loaded machine (several builds at once) may ask for more. */
   private static final Duration READY_TIMEOUT =
-      Duration.ofMinutes(Long.getLong("hocso.platform.start-minutes", 4));
+      Duration.ofMinutes(Long.getLong("hocso.platform.start-minutes", 6));
 
   private final Process process;
   private final int port;
@@ -91,6 +91,11 @@ public final class PlatformProcess implements AutoCloseable {
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("HOCSO_LRS_URL", "http://localhost:" + port + "/xapi/");
     builder.environment().putAll(environment);
+    // The LMS writes statements as the bootstrap LRS client unless a test gives it another.
+    if (environment.containsKey("LRS_BOOTSTRAP_KEY") && !environment.containsKey("HOCSO_LRS_KEY")) {
+      builder.environment().put("HOCSO_LRS_KEY", environment.get("LRS_BOOTSTRAP_KEY"));
+      builder.environment().put("HOCSO_LRS_SECRET", environment.get("LRS_BOOTSTRAP_SECRET"));
+    }
     var started = new PlatformProcess(builder.start(), port, log);
     Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     return started;

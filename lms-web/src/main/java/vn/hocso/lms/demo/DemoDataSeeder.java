@@ -8,6 +8,7 @@ import java.util.List;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.lms.accounts.domain.Account;
 import vn.hocso.lms.accounts.domain.Role;
+import vn.hocso.lms.people.domain.Person;
 import vn.hocso.lms.units.control.UnitTreeLoader;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitKind;
@@ -70,6 +71,9 @@ public class DemoDataSeeder {
               .setParameter("u", demo.username())
               .getSingleResult();
       if (exists > 0) {
+        if (demo.role() == Role.LEARNER) {
+          givePersonTo(account(demo.username()), commune);
+        }
         continue;
       }
       var scope = demo.scopeCode() == null ? central : unitByCode(demo.scopeCode());
@@ -81,7 +85,42 @@ public class DemoDataSeeder {
         account.grant(demo.role(), scope);
       }
       entityManager.persist(account);
+      if (demo.role() == Role.LEARNER) {
+        givePersonTo(account, commune);
+      }
     }
+  }
+
+  /**
+   * The demo learner is a member of the first demo branch, so she can enrol and learn (learning
+   * needs a Person: her statements name her opaque xAPI account). Also for a database seeded before
+   * learning existed.
+   */
+  private void givePersonTo(Account account, OrgUnit commune) {
+    if (account.person().isPresent()) {
+      return;
+    }
+    var branch =
+        entityManager
+            .createQuery(
+                "select u from OrgUnit u where u.parent = :commune and u.name = :name",
+                OrgUnit.class)
+            .setParameter("commune", commune)
+            .setParameter("name", DEMO_BRANCHES.get(0))
+            .getResultStream()
+            .findFirst()
+            .orElse(commune);
+    var person = new Person(account.displayName(), 1985, branch, UnitTreeLoader.REORGANISED_ON);
+    person.markMember(true);
+    entityManager.persist(person);
+    account.belongsTo(person);
+  }
+
+  private Account account(String username) {
+    return entityManager
+        .createQuery("select a from Account a where a.username = :u", Account.class)
+        .setParameter("u", username)
+        .getSingleResult();
   }
 
   private void addCourses() {

@@ -1,0 +1,60 @@
+package vn.hocso.lms.learning.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.NoSuchElementException;
+import vn.hocso.lms.learning.control.Learning;
+import vn.hocso.lms.learning.control.LearningRefusedException;
+import vn.hocso.lms.learning.control.LearningViews.Standing;
+import vn.hocso.lms.web.Messages;
+
+/** The enrol / continue panel of the course page (/app/course.xhtml). */
+@Named
+@RequestScoped
+public class CourseLearningView {
+
+  @Inject Learning learning;
+  @Inject Messages messages;
+
+  private long id;
+  private Standing standing;
+
+  public Standing getStanding() {
+    if (standing == null) {
+      standing = learning.standing(LearnerPages.username(), id);
+    }
+    return standing;
+  }
+
+  /** Enrols her and opens the step she starts with (the course page if there is none). */
+  public String enrol() {
+    try {
+      var first = learning.enrol(LearnerPages.username(), id);
+      return first
+          .map(step -> LearnerPages.outcome(id, step))
+          .orElse("/app/course?faces-redirect=true&id=" + id);
+    } catch (LearningRefusedException e) {
+      LearnerPages.show(messages, e);
+      return null;
+    } catch (NoSuchElementException e) {
+      return "/app/courses?faces-redirect=true";
+    }
+  }
+
+  /** Continues where she left off. */
+  public String resume() {
+    return getStanding()
+        .resume()
+        .map(step -> LearnerPages.outcome(id, step))
+        .orElse("/app/course?faces-redirect=true&id=" + id);
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+}

@@ -1,0 +1,184 @@
+package vn.hocso.lms.learning.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import vn.hocso.content.course.application.QuestionView;
+import vn.hocso.content.course.domain.QuestionKind;
+import vn.hocso.lms.learning.control.Learning;
+import vn.hocso.lms.learning.control.LearningRefusedException;
+import vn.hocso.lms.learning.control.LearningViews.AnswerOutcome;
+import vn.hocso.lms.learning.control.LearningViews.QuizPage;
+import vn.hocso.lms.web.Messages;
+
+/**
+ * A quiz (/app/quiz.xhtml), one question at a time: she answers, checks, sees at once whether it
+ * was right and why, and goes on; after the last question, her score, and another attempt if the
+ * course's policy allows one. The answers of the attempt in hand live in this view.
+ */
+@Named
+@ViewScoped
+public class QuizView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Learning learning;
+  @Inject transient Messages messages;
+
+  private long course;
+  private String quiz;
+  private QuizPage page;
+  private String refusal;
+  private boolean attempting;
+  private int index;
+  private final Map<String, List<String>> answers = new LinkedHashMap<>();
+  private AnswerOutcome outcome;
+  private String chosen;
+  private List<String> chosenMany = new ArrayList<>();
+  private List<String> order = new ArrayList<>();
+
+  public void load() throws IOException {
+    try {
+      page = learning.quiz(LearnerPages.username(), course, quiz);
+      attempting = !page.passed() && page.canAttempt();
+      index = 0;
+      answers.clear();
+      outcome = null;
+      clearChoice();
+    } catch (LearningRefusedException e) {
+      refusal = messages.get(e.reason().messageKey());
+    } catch (NoSuchElementException e) {
+      LearnerPages.notFound();
+    }
+  }
+
+  /** Marks the question in hand and shows its feedback. */
+  public void check() {
+    var question = getQuestion();
+    var response =
+        switch (question.kind()) {
+          case SINGLE_CHOICE, TRUE_FALSE -> chosen == null ? List.<String>of() : List.of(chosen);
+          case MULTIPLE_CHOICE -> List.copyOf(chosenMany);
+          case ORDERING -> java.util.Collections.unmodifiableList(new ArrayList<>(order));
+        };
+    if (response.isEmpty()
+        || (question.kind() == QuestionKind.ORDERING
+            && (response.contains(null)
+                || response.stream().distinct().count() < response.size()))) {
+      refusal = messages.get("quizTake.chooseFirst");
+      return;
+    }
+    refusal = null;
+    try {
+      outcome =
+          learning.answer(LearnerPages.username(), course, quiz, answers, question.key(), response);
+      answers.put(question.key(), response);
+    } catch (LearningRefusedException e) {
+      refusal = messages.get(e.reason().messageKey());
+    }
+  }
+
+  /** The next question of the attempt. */
+  public void next() {
+    index++;
+    outcome = null;
+    clearChoice();
+  }
+
+  /** Starts another attempt (the page reads her attempts again). */
+  public void retry() throws IOException {
+    load();
+  }
+
+  private void clearChoice() {
+    chosen = null;
+    chosenMany = new ArrayList<>();
+    order = new ArrayList<>();
+    if (page != null && attempting && index < page.questions().size()) {
+      for (int i = 0; i < getQuestion().options().size(); i++) {
+        order.add(null);
+      }
+    }
+  }
+
+  public QuizPage getPage() {
+    return page;
+  }
+
+  public String getRefusal() {
+    return refusal;
+  }
+
+  /** True while an attempt is in hand (not passed before, an attempt allowed). */
+  public boolean isAttempting() {
+    return attempting;
+  }
+
+  public QuestionView getQuestion() {
+    return page.questions().get(index);
+  }
+
+  public int getNumber() {
+    return index + 1;
+  }
+
+  public boolean isChecked() {
+    return outcome != null;
+  }
+
+  public AnswerOutcome getOutcome() {
+    return outcome;
+  }
+
+  /** The position slots of an ordering question: 0, 1, 2… */
+  public List<Integer> getSlots() {
+    var slots = new ArrayList<Integer>();
+    for (int i = 0; i < order.size(); i++) {
+      slots.add(i);
+    }
+    return slots;
+  }
+
+  public List<String> getOrder() {
+    return order;
+  }
+
+  public String getChosen() {
+    return chosen;
+  }
+
+  public void setChosen(String chosen) {
+    this.chosen = chosen;
+  }
+
+  public List<String> getChosenMany() {
+    return chosenMany;
+  }
+
+  public void setChosenMany(List<String> chosenMany) {
+    this.chosenMany = chosenMany == null ? new ArrayList<>() : new ArrayList<>(chosenMany);
+  }
+
+  public long getCourse() {
+    return course;
+  }
+
+  public void setCourse(long course) {
+    this.course = course;
+  }
+
+  public String getQuiz() {
+    return quiz;
+  }
+
+  public void setQuiz(String quiz) {
+    this.quiz = quiz;
+  }
+}

@@ -1,0 +1,499 @@
+package vn.hocso.lms.learning.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.hocso.content.course.application.LessonView;
+import vn.hocso.content.course.application.QuestionView;
+import vn.hocso.content.course.domain.Audience;
+import vn.hocso.content.course.domain.Course;
+import vn.hocso.content.course.domain.CourseModule;
+import vn.hocso.content.course.domain.CourseVersion;
+import vn.hocso.content.course.domain.Response;
+import vn.hocso.content.course.domain.VersionStatus;
+import vn.hocso.lms.accounts.domain.Account;
+import vn.hocso.lms.learning.control.LearningRefusedException.Reason;
+import vn.hocso.lms.learning.control.LearningViews.AnswerOutcome;
+import vn.hocso.lms.learning.control.LearningViews.CourseProgress;
+import vn.hocso.lms.learning.control.LearningViews.HistoryLine;
+import vn.hocso.lms.learning.control.LearningViews.LessonPage;
+import vn.hocso.lms.learning.control.LearningViews.QuizPage;
+import vn.hocso.lms.learning.control.LearningViews.Recommendation;
+import vn.hocso.lms.learning.control.LearningViews.Standing;
+import vn.hocso.lms.learning.domain.CourseCompleted;
+import vn.hocso.lms.learning.domain.CoursePath;
+import vn.hocso.lms.learning.domain.Enrolment;
+import vn.hocso.lms.learning.domain.EnrolmentProgress;
+import vn.hocso.lms.learning.domain.LearningStatements;
+import vn.hocso.lms.learning.domain.QuizAttempt;
+import vn.hocso.lms.learning.domain.Sitting;
+import vn.hocso.lms.people.domain.Person;
+import vn.hocso.xapi.client.model.Activity;
+import vn.hocso.xapi.client.model.Statement;
+
+/**
+ * The learner's side of the LMS: enrolment, the lesson player, quizzes, her progress. Every event
+ * becomes a statement of docs/XAPI-PROFILE.md queued in the same transaction as the event; what she
+ * has done is read back from her statements ({@link LearningRecords}), never from a table of its
+ * own. Writes lock her enrolment row, so two requests of hers cannot both send a statement the
+ * profile allows once (experienced per lesson, completed, the course's passed).
+ */
+@ApplicationScoped
+public class Learning {
+
+  @PersistenceContext private EntityManager entityManager;
+
+  @Inject StatementOutbox outbox;
+  @Inject LearningRecords records;
+  @Inject Sittings sittings;
+  @Inject Event<CourseCompleted> courseCompleted;
+
+  private final LearningStatements statements = new LearningStatements();
+
+  // ---- enrolment ----
+
+  /** Her standing in a course, for the course page. */
+  @Transactional
+  public Standing standing(String username, long courseId) {
+    var person = personOf(username);
+    if (person.isEmpty()) {
+      return new Standing(false, false, null, Optional.empty(), false, true);
+    }
+    var enrolment = enrolment(person.get(), courseId, false);
+    if (enrolment.isEmpty()) {
+      return new Standing(true, false, null, Optional.empty(), false, true);
+    }
+    var state = state(person.get(), enrolment.get());
+    return new Standing(
+        true,
+        true,
+        state.path(),
+        state.path().resume(),
+        state.progress().completed(),
+        state.complete());
+  }
+
+  /**
+   * Enrols her in the course's published version (registered, then the sitting starts: launched,
+   * initialized). Enrolling again changes nothing.
+   *
+   * @return the step she starts with
+   */
+  @Transactional
+  public Optional<CoursePath.Step> enrol(String username, long courseId) {
+    var person = requirePerson(username);
+    var course =
+        Optional.ofNullable(entityManager.find(Course.class, courseId))
+            .orElseThrow(() -> new NoSuchElementException("No course " + courseId));
+    var existing = enrolment(person, courseId, true);
+    if (existing.isEmpty()) {
+      var version =
+          course
+              .publishedVersion()
+              .orElseThrow(
+                  () -> new LearningRefusedException(Reason.NOT_PUBLISHED, "course " + courseId));
+      var enrolment = new Enrolment(person.id(), courseId, version.number(), now());
+      entityManager.persist(enrolment);
+      var sitting = newSitting(person, enrolment, course);
+      outbox.send(statements.registered(sitting.context(), now()));
+      startSitting(courseId, sitting);
+      existing = Optional.of(enrolment);
+    }
+    return state(person, existing.get()).path().resume();
+  }
+
+  // ---- the player ----
+
+  /** A lesson to show; the first time she opens it, it is {@code experienced}. */
+  @Transactional
+  public LessonPage lesson(String username, long courseId, String lessonKey) {
+    var person = requirePerson(username);
+    var enrolment = requireEnrolment(person, courseId);
+    var state = state(person, enrolment);
+    var step = unlockedStep(state.path(), CoursePath.Kind.LESSON, lessonKey);
+    var sitting = sitting(person, enrolment, state);
+    var lesson = state.version().lesson(lessonKey);
+    var made = new ArrayList<Statement>();
+    if (!state.progress().lessonsSeen().contains(lesson.activityIri())) {
+      made.add(statements.experienced(sitting.context(), lesson, null, now()));
+    }
+    state = afterEvents(person, enrolment, state, sitting, made);
+    var path = state.path();
+    var current = path.step(CoursePath.Kind.LESSON, lessonKey).orElse(step);
+    return new LessonPage(
+        state.version().title(),
+        LessonView.of(lesson),
+        path,
+        current,
+        path.previous(current),
+        path.next(current),
+        state.progress().completed(),
+        state.complete());
+  }
+
+  /** A quiz to take, with her attempts so far. */
+  @Transactional
+  public QuizPage quiz(String username, long courseId, String quizKey) {
+    var person = requirePerson(username);
+    var enrolment = requireEnrolment(person, courseId);
+    var state = state(person, enrolment);
+    var step = unlockedStep(state.path(), CoursePath.Kind.QUIZ, quizKey);
+    sitting(person, enrolment, state);
+    var module = moduleOfQuiz(state.version(), quizKey);
+    var quiz = module.quiz();
+    var used = state.progress().attemptsAt(quiz.activityIri());
+    return new QuizPage(
+        state.version().title(),
+        quiz.key(),
+        quiz.title(),
+        quiz.passingScore(),
+        quiz.questions().stream().map(QuestionView::of).toList(),
+        used,
+        quiz.attemptsPolicy().maxAttempts().isPresent()
+            ? quiz.attemptsPolicy().maxAttempts().getAsInt()
+            : null,
+        step.done(),
+        state.progress().bestQuizScores().getOrDefault(quiz.activityIri(), 0),
+        quiz.allowsAnotherAttempt(used),
+        state.path().next(step),
+        state.progress().completed());
+  }
+
+  /**
+   * She answers one question of an attempt: it is marked at once ({@code answered}); with the last
+   * question the attempt is marked ({@code passed} or {@code failed}), and the course may be passed
+   * and completed with it.
+   *
+   * @param earlier her answers to the attempt's previous questions, by question key
+   */
+  @Transactional
+  public AnswerOutcome answer(
+      String username,
+      long courseId,
+      String quizKey,
+      Map<String, List<String>> earlier,
+      String questionKey,
+      List<String> response) {
+    var person = requirePerson(username);
+    var enrolment = requireEnrolment(person, courseId);
+    var state = state(person, enrolment);
+    unlockedStep(state.path(), CoursePath.Kind.QUIZ, quizKey);
+    var module = moduleOfQuiz(state.version(), quizKey);
+    var quiz = module.quiz();
+    var used = state.progress().attemptsAt(quiz.activityIri());
+    QuizAttempt attempt;
+    try {
+      attempt = QuizAttempt.resume(quiz, used, toResponses(earlier));
+    } catch (QuizAttempt.NoAttemptLeftException e) {
+      throw new LearningRefusedException(Reason.NO_ATTEMPTS_LEFT, e.getMessage());
+    }
+    if (attempt.hasAnswered(questionKey)) {
+      throw new LearningRefusedException(Reason.ALREADY_ANSWERED, questionKey);
+    }
+    var sitting = sitting(person, enrolment, state);
+    var marked = attempt.answer(questionKey, new Response(response));
+    var made = new ArrayList<Statement>();
+    made.add(
+        statements.answered(
+            sitting.context(),
+            module,
+            quiz.question(questionKey),
+            new Response(response),
+            marked.correct(),
+            now()));
+    var finished = attempt.isFinished();
+    var score = 0;
+    var passed = false;
+    if (finished) {
+      var result = attempt.result();
+      score = result.scorePercent();
+      passed = result.passed();
+      made.add(statements.quizFinished(sitting.context(), module, result, now()));
+    }
+    state = afterEvents(person, enrolment, state, sitting, made);
+    var usedNow = state.progress().attemptsAt(quiz.activityIri());
+    return new AnswerOutcome(
+        marked,
+        finished,
+        score,
+        passed,
+        usedNow,
+        !state.progress().asLearnerProgress().hasPassed(quiz) && quiz.allowsAnotherAttempt(usedNow),
+        state.progress().completed());
+  }
+
+  /** The sittings of an ending login session: each is {@code terminated}. */
+  @Transactional
+  public void terminate(List<Sitting> ended) {
+    var at = now();
+    for (var sitting : ended) {
+      outbox.send(statements.terminated(sitting.context(), sitting.duration(), at));
+    }
+  }
+
+  // ---- her learning ----
+
+  /** Every course she is enrolled in, latest first, with progress and history. */
+  @Transactional
+  public List<CourseProgress> myLearning(String username) {
+    var person = requirePerson(username);
+    var result = new ArrayList<CourseProgress>();
+    for (var enrolment : enrolments(person)) {
+      var state = state(person, enrolment);
+      result.add(
+          new CourseProgress(
+              enrolment.courseId(),
+              state.version().title(),
+              enrolment.versionNumber(),
+              enrolment.enrolledAt(),
+              state.path().percentDone(),
+              state.progress().completed(),
+              state.progress().coursePassed(),
+              state.progress().completed() ? Optional.empty() : state.path().resume(),
+              history(state.version(), state.progress())));
+    }
+    return result;
+  }
+
+  /** Published courses for her audience that she is not enrolled in, at most {@code limit}. */
+  @Transactional
+  public List<Recommendation> recommendations(String username, int limit) {
+    var person = requirePerson(username);
+    var enrolled = enrolments(person).stream().map(Enrolment::courseId).collect(Collectors.toSet());
+    var audience = person.staffEmployment().isPresent() ? Audience.UNION_STAFF : Audience.MEMBERS;
+    return entityManager
+        .createQuery(
+            "select v from CourseVersion v where v.status = :published and v.audience = :audience"
+                + " order by v.track, v.title",
+            CourseVersion.class)
+        .setParameter("published", VersionStatus.PUBLISHED)
+        .setParameter("audience", audience)
+        .getResultList()
+        .stream()
+        .filter(v -> !enrolled.contains(v.course().id()))
+        .limit(limit)
+        .map(v -> new Recommendation(v.course().id(), v.title(), v.summary(), v.estimatedMinutes()))
+        .toList();
+  }
+
+  /** True when the account is someone's, so she can learn. */
+  public boolean canLearn(String username) {
+    return personOf(username).isPresent();
+  }
+
+  // ---- inside ----
+
+  /** An enrolment read against its version: the path, the progress, whether it is complete. */
+  record State(
+      CourseVersion version,
+      EnrolmentProgress progress,
+      CoursePath path,
+      List<Statement> statements,
+      boolean complete) {}
+
+  private State state(Person person, Enrolment enrolment) {
+    var course = entityManager.find(Course.class, enrolment.courseId());
+    var version = course.version(enrolment.versionNumber());
+    var read = records.of(person.xapiAccount(), enrolment.registration());
+    return state(version, enrolment, read.statements(), read.complete());
+  }
+
+  private static State state(
+      CourseVersion version, Enrolment enrolment, List<Statement> all, boolean complete) {
+    var progress =
+        EnrolmentProgress.of(version.course().activityIri(), enrolment.registration(), all);
+    var registeredWaiting = !complete && progress.registered();
+    return new State(
+        version, progress, CoursePath.of(version, progress), all, complete || registeredWaiting);
+  }
+
+  /**
+   * Queues the statements of an event, then what they lead to, each at most once per registration:
+   * the course's {@code passed} once every quiz is passed, {@code completed} and {@code satisfied}
+   * once the completion rule is met (and the {@link CourseCompleted} event). Only when her records
+   * are complete: otherwise (the LRS away and nothing known of her) they are made on a later page,
+   * not twice.
+   */
+  private State afterEvents(
+      Person person, Enrolment enrolment, State state, Sitting sitting, List<Statement> made) {
+    var all = new ArrayList<>(state.statements());
+    for (var statement : made) {
+      outbox.send(statement);
+      all.add(statement);
+    }
+    var updated = state(state.version(), enrolment, all, state.complete());
+    if (!updated.complete()) {
+      sitting.touch(now());
+      return updated;
+    }
+    var more = new ArrayList<Statement>();
+    var progress = updated.progress();
+    var learner = progress.asLearnerProgress();
+    var quizzes = updated.version().quizzes();
+    if (!progress.coursePassed()
+        && !quizzes.isEmpty()
+        && quizzes.stream().allMatch(learner::hasPassed)) {
+      more.add(statements.coursePassed(sitting.context(), now()));
+    }
+    var completing = !progress.completed() && updated.path().meetsCompletionRule();
+    Instant completedAt = null;
+    if (completing) {
+      completedAt = now();
+      more.add(statements.completed(sitting.context(), completedAt));
+      more.add(statements.satisfied(sitting.context(), completedAt));
+    }
+    for (var statement : more) {
+      outbox.send(statement);
+      all.add(statement);
+    }
+    if (completing) {
+      courseCompleted.fire(
+          new CourseCompleted(
+              person.id(),
+              updated.version().course().activityIri(),
+              enrolment.versionNumber(),
+              enrolment.registration(),
+              completedAt));
+    }
+    sitting.touch(now());
+    return more.isEmpty() ? updated : state(updated.version(), enrolment, all, true);
+  }
+
+  /** The sitting of this login session in the course, started (launched, initialized) if new. */
+  private Sitting sitting(Person person, Enrolment enrolment, State state) {
+    var sitting = sittings.get(enrolment.courseId());
+    if (sitting != null && sitting.isFor(enrolment.registration(), enrolment.versionNumber())) {
+      return sitting;
+    }
+    var started = newSitting(person, enrolment, state.version().course());
+    startSitting(enrolment.courseId(), started);
+    return started;
+  }
+
+  private Sitting newSitting(Person person, Enrolment enrolment, Course course) {
+    return new Sitting(
+        person.xapiAccount(),
+        enrolment.registration(),
+        course.activityIri(),
+        enrolment.versionNumber(),
+        now());
+  }
+
+  private void startSitting(long courseId, Sitting sitting) {
+    var at = now();
+    outbox.send(statements.launched(sitting.context(), at));
+    outbox.send(statements.initialized(sitting.context(), at));
+    sittings.put(courseId, sitting);
+  }
+
+  private static CoursePath.Step unlockedStep(CoursePath path, CoursePath.Kind kind, String key) {
+    var step =
+        path.step(kind, key).orElseThrow(() -> new NoSuchElementException("No " + kind + key));
+    if (!step.unlocked()) {
+      throw new LearningRefusedException(Reason.LOCKED, key);
+    }
+    return step;
+  }
+
+  private static CourseModule moduleOfQuiz(CourseVersion version, String quizKey) {
+    return version.modules().stream()
+        .filter(m -> m.quiz() != null && m.quiz().key().equals(quizKey))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("No quiz " + quizKey));
+  }
+
+  private static Map<String, Response> toResponses(Map<String, List<String>> answers) {
+    var responses = new HashMap<String, Response>();
+    answers.forEach((key, options) -> responses.put(key, new Response(options)));
+    return responses;
+  }
+
+  /** Her history in words: what each statement says, oldest first. */
+  static List<HistoryLine> history(CourseVersion version, EnrolmentProgress progress) {
+    var titles = new HashMap<URI, String>();
+    titles.put(version.course().activityIri(), version.title());
+    for (var module : version.modules()) {
+      module.lessons().forEach(l -> titles.put(l.activityIri(), l.title()));
+      if (module.quiz() != null) {
+        titles.put(module.quiz().activityIri(), module.quiz().title());
+        module.quiz().questions().forEach(q -> titles.put(q.activityIri(), q.prompt()));
+      }
+    }
+    var lines = new ArrayList<HistoryLine>();
+    for (var statement : progress.history()) {
+      var object = URI.create(((Activity) statement.object()).id());
+      var verb = statement.verb().id();
+      var name = verb.substring(verb.lastIndexOf('/') + 1);
+      lines.add(
+          new HistoryLine(
+              statement.timestamp() == null ? null : statement.timestampInstant(),
+              "verb." + name,
+              titles.getOrDefault(object, object.toString())));
+    }
+    return lines;
+  }
+
+  private Optional<Person> personOf(String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return entityManager
+        .createQuery("select a from Account a where a.username = :u", Account.class)
+        .setParameter("u", Account.normalise(username))
+        .getResultStream()
+        .findFirst()
+        .flatMap(Account::person);
+  }
+
+  private Person requirePerson(String username) {
+    return personOf(username)
+        .orElseThrow(
+            () -> new LearningRefusedException(Reason.NO_PERSON, String.valueOf(username)));
+  }
+
+  private Optional<Enrolment> enrolment(Person person, long courseId, boolean lock) {
+    var query =
+        entityManager
+            .createQuery(
+                "select e from Enrolment e where e.personId = :p and e.courseId = :c",
+                Enrolment.class)
+            .setParameter("p", person.id())
+            .setParameter("c", courseId);
+    if (lock) {
+      query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    }
+    return query.getResultStream().findFirst();
+  }
+
+  private Enrolment requireEnrolment(Person person, long courseId) {
+    return enrolment(person, courseId, true)
+        .orElseThrow(() -> new LearningRefusedException(Reason.NOT_ENROLLED, "course " + courseId));
+  }
+
+  private List<Enrolment> enrolments(Person person) {
+    return entityManager
+        .createQuery(
+            "select e from Enrolment e where e.personId = :p order by e.enrolledAt desc",
+            Enrolment.class)
+        .setParameter("p", person.id())
+        .getResultList();
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,78 @@
+package vn.hocso.lms.learning.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vn.hocso.content.course.application.LessonView;
+import vn.hocso.content.course.application.QuestionView;
+import vn.hocso.content.course.domain.QuestionResult;
+import vn.hocso.lms.learning.domain.CoursePath;
+
+/** The records the learning service hands to pages: no entity leaves it. */
+public final class LearningViews {
+
+  private LearningViews() {}
+
+  /** Her standing in a course, for the course page; empty enrolment when she has none. */
+  public record Standing(
+      boolean canLearn,
+      boolean enrolled,
+      CoursePath path,
+      Optional<CoursePath.Step> resume,
+      boolean completed,
+      boolean progressComplete) {}
+
+  /** A lesson in the player. */
+  public record LessonPage(
+      String courseTitle,
+      LessonView lesson,
+      CoursePath path,
+      CoursePath.Step step,
+      Optional<CoursePath.Step> previous,
+      Optional<CoursePath.Step> next,
+      boolean courseCompleted,
+      boolean progressComplete) {}
+
+  /** A quiz in the player: its questions without their answers being shown. */
+  public record QuizPage(
+      String courseTitle,
+      String quizKey,
+      String title,
+      int passingScore,
+      List<QuestionView> questions,
+      int attemptsUsed,
+      Integer maxAttempts,
+      boolean passed,
+      int bestScore,
+      boolean canAttempt,
+      Optional<CoursePath.Step> next,
+      boolean courseCompleted) {}
+
+  /** What answering one question gave: its feedback, and the attempt's result once all are in. */
+  public record AnswerOutcome(
+      QuestionResult question,
+      boolean attemptFinished,
+      int scorePercent,
+      boolean passed,
+      int attemptsUsed,
+      boolean canRetry,
+      boolean courseCompleted) {}
+
+  /** One course on "my learning" and the home page. */
+  public record CourseProgress(
+      long courseId,
+      String title,
+      int versionNumber,
+      Instant enrolledAt,
+      int percentDone,
+      boolean completed,
+      boolean passed,
+      Optional<CoursePath.Step> resume,
+      List<HistoryLine> history) {}
+
+  /** One line of her history: when, what she did (a verb key), to what. */
+  public record HistoryLine(Instant at, String verbKey, String what) {}
+
+  /** A course recommended to her. */
+  public record Recommendation(long courseId, String title, String summary, int minutes) {}
+}

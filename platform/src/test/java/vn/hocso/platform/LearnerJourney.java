@@ -1,0 +1,232 @@
+package vn.hocso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import vn.hocso.xapi.client.StatementQuery;
+import vn.hocso.xapi.client.XapiClient;
+import vn.hocso.xapi.client.model.Statement;
+
+/**
+ * A learner's way through the seeded VietQR course in the browser (4 lessons, then a quiz of 8
+ * questions, 3 attempts, pass at 80%), and the statements that must follow from it in the LRS.
+ */
+final class LearnerJourney {
+
+  static final String SLUG = "thanh-toan-bang-ma-vietqr";
+  static final String COURSE_IRI = "https://hocso.vn/xapi/activities/course/" + SLUG;
+  static final String VIETQR = "Thanh toán và nhận tiền bằng mã VietQR";
+  static final String ADL = "http://adlnet.gov/expapi/verbs/";
+
+  /** The verb and object (relative to the course) of each statement of the journey, in order. */
+  static List<String> expectedStatements() {
+    var expected = new ArrayList<String>();
+    expected.add("registered course");
+    expected.add("launched course");
+    expected.add("initialized course");
+    for (var lesson :
+        List.of(
+            "vietqr-la-gi",
+            "quet-ma-de-tra-tien",
+            "ma-qr-nhan-tien-cua-chi",
+            "kiem-tra-tien-da-ve")) {
+      expected.add("experienced lesson/" + lesson);
+    }
+    var questions = questions();
+    for (var q : questions) {
+      expected.add("answered question/" + q.getString("key"));
+    }
+    expected.add("failed quiz/bai-kiem-tra-vietqr");
+    for (var q : questions) {
+      expected.add("answered question/" + q.getString("key"));
+    }
+    expected.add("passed quiz/bai-kiem-tra-vietqr");
+    expected.add("passed course");
+    expected.add("completed course");
+    expected.add("satisfied course");
+    expected.add("terminated course");
+    return expected;
+  }
+
+  /** "verb object" of a statement, the object relative to the course. */
+  static String describe(Statement statement) {
+    var verb = statement.verb().id();
+    var object = ((vn.hocso.xapi.client.model.Activity) statement.object()).id();
+    var what = object.equals(COURSE_IRI) ? "course" : object.substring(COURSE_IRI.length() + 1);
+    return verb.substring(verb.lastIndexOf('/') + 1) + " " + what;
+  }
+
+  private final Browser browser;
+  private final PlatformProcess platform;
+
+  LearnerJourney(Browser browser, PlatformProcess platform) {
+    this.browser = browser;
+    this.platform = platform;
+  }
+
+  /** Finds the course by typing without diacritics, opens it and enrols. */
+  void searchAndEnrol() throws Exception {
+    browser.open(platform.uri("/app/catalogue.xhtml"));
+    browser.waitFor(By.id("catalogue:query")).sendKeys("thanh toan ma qr");
+    browser.waitForAjax();
+    browser.waitFor(By.linkText(VIETQR)).click();
+    browser.waitFor(By.id("enrol:enrol-button")).click();
+    browser.waitForUrlContaining("/app/learn.xhtml");
+    assertThat(browser.waitFor(By.id("lesson-title")).getText()).isNotBlank();
+  }
+
+  /** From the lesson in hand, "next" through the lessons to the quiz. */
+  void lessonsToQuiz(Runnable afterEachLesson) {
+    while (true) {
+      browser.waitFor(By.id("lesson-title"));
+      afterEachLesson.run();
+      var next = browser.waitFor(By.id("next"));
+      var toQuiz = next.getAttribute("href").contains("/app/quiz.xhtml");
+      next.click();
+      if (toQuiz) {
+        browser.waitFor(By.id("quiz-title"));
+        return;
+      }
+      browser.waitForUrlContaining("lesson=");
+    }
+  }
+
+  /** One attempt, every answer right or every answer wrong; returns the score line. */
+  String attempt(boolean right) {
+    var questions = questions();
+    for (int i = 0; i < questions.size(); i++) {
+      var question = questions.get(i);
+      assertThat(browser.waitFor(By.id("question-prompt")).getText())
+          .isEqualTo(question.getString("prompt"));
+      answer(question, right);
+      browser.driver().findElement(By.id("attempt:check")).click();
+      var verdict = browser.waitFor(By.id("verdict")).getText();
+      assertThat(verdict).isEqualTo(right ? "Đúng rồi!" : "Chưa đúng.");
+      if (i < questions.size() - 1) {
+        browser.driver().findElement(By.id("attempt:next")).click();
+      }
+    }
+    return browser.waitFor(By.id("score")).getText();
+  }
+
+  private void answer(JsonObject question, boolean right) {
+    var options = question.getJsonArray("options");
+    var keys = new ArrayList<String>();
+    options.forEach(o -> keys.add(o.asJsonObject().getString("key")));
+    switch (question.getString("kind")) {
+      case "ORDERING" -> {
+        var order = new ArrayList<>(keys);
+        if (!right) {
+          java.util.Collections.reverse(order);
+        }
+        var selects = browser.driver().findElements(By.cssSelector("select[id$=':position']"));
+        for (int i = 0; i < selects.size(); i++) {
+          new Select(selects.get(i)).selectByValue(order.get(i));
+        }
+      }
+      case "MULTIPLE_CHOICE" -> {
+        for (var o : options) {
+          var option = o.asJsonObject();
+          var correct = option.getBoolean("correct", false);
+          if (right ? correct : !correct) {
+            click("input[name='attempt:many'][value='" + option.getString("key") + "']");
+            if (!right) {
+              break;
+            }
+          }
+        }
+      }
+      default -> {
+        for (var o : options) {
+          var option = o.asJsonObject();
+          if (option.getBoolean("correct", false) == right) {
+            click("input[name='attempt:single'][value='" + option.getString("key") + "']");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private void click(String css) {
+    browser.driver().findElement(By.cssSelector(css)).click();
+  }
+
+  /** The quiz's questions as the course package has them (with their right answers). */
+  static List<JsonObject> questions() {
+    var file =
+        Path.of("..", "lms-web", "src", "main", "resources", "curriculum", SLUG, "course.json");
+    try (var reader = Json.createReader(Files.newBufferedReader(file))) {
+      var modules = reader.readObject().getJsonObject("course").getJsonArray("modules");
+      var quiz = modules.getJsonObject(modules.size() - 1).getJsonObject("quiz");
+      return quiz.getJsonArray("questions").getValuesAs(JsonObject.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An LRS client with the test's bootstrap credentials. */
+  static XapiClient lrs(PlatformProcess platform) {
+    return XapiClient.builder(platform.uri("/xapi/"))
+        .basicAuth(SharedPlatform.LRS_KEY, SharedPlatform.LRS_SECRET)
+        .build();
+  }
+
+  /** The registration of the one enrolment in the course the LRS knows of. */
+  static UUID registration(XapiClient lrs) throws InterruptedException {
+    var registered =
+        waitFor(
+            () ->
+                lrs.streamStatements(
+                        StatementQuery.builder()
+                            .verb(ADL + "registered")
+                            .activity(COURSE_IRI)
+                            .build())
+                    .toList(),
+            list -> !list.isEmpty());
+    assertThat(registered).hasSize(1);
+    return registered.get(0).context().registration();
+  }
+
+  /** Her statements of that registration, oldest stored first, once {@code count} are there. */
+  static List<Statement> statements(XapiClient lrs, UUID registration, int count)
+      throws InterruptedException {
+    return waitFor(
+        () ->
+            lrs.streamStatements(
+                    StatementQuery.builder().registration(registration).ascending(true).build())
+                .toList(),
+        list -> list.size() >= count);
+  }
+
+  static <T> T waitFor(Supplier<T> read, java.util.function.Predicate<T> done)
+      throws InterruptedException {
+    var deadline = Instant.now().plus(Duration.ofSeconds(60));
+    T value = read.get();
+    while (!done.test(value) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      value = read.get();
+    }
+    return value;
+  }
+
+  static Map<UUID, Integer> countById(List<Statement> statements) {
+    var counts = new HashMap<UUID, Integer>();
+    statements.forEach(s -> counts.merge(s.id(), 1, Integer::sum));
+    return counts;
+  }
+}

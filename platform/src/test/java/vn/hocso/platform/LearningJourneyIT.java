@@ -1,0 +1,64 @@
+package vn.hocso.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A learner on a 360 × 740 phone: finds the VietQR course typing without diacritics, enrols, goes
+ * through the four lessons, fails the quiz, tries again and passes, sees the course completed and
+ * logs out. The LRS then holds exactly the statements of docs/XAPI-PROFILE.md for that journey: one
+ * per event, all under her registration, none twice.
+ */
+class LearningJourneyIT {
+
+  @Test
+  void aLearnerCompletesTheVietQrCourseAndTheLrsHoldsExactlyHerStatements() throws Exception {
+    var platform = SharedPlatform.get();
+    try (var browser = new Browser()) {
+      browser.logIn(platform, "hocvien");
+      var journey = new LearnerJourney(browser, platform);
+      journey.searchAndEnrol();
+      browser.screenshot("learning-lesson-360");
+      journey.lessonsToQuiz(() -> {});
+
+      var failed = journey.attempt(false);
+      assertThat(failed).contains("0%").contains("chưa đạt");
+      browser.screenshot("learning-quiz-failed-360");
+      browser.driver().findElement(By.id("attempt:retry")).click();
+      var passed = journey.attempt(true);
+      assertThat(passed).contains("100%");
+      assertThat(browser.waitFor(By.id("course-completed")).getText()).contains("hoàn thành");
+      browser.screenshot("learning-completed-360");
+
+      browser.open(platform.uri("/app/my-learning.xhtml"));
+      assertThat(browser.waitFor(By.cssSelector(".my-course .course-status")).getText())
+          .contains("100%")
+          .contains("Đã hoàn thành");
+      browser.open(platform.uri("/app/home.xhtml"));
+      assertThat(browser.waitFor(By.id("recommended-heading")).isDisplayed()).isTrue();
+      assertThat(browser.driver().findElements(By.linkText(LearnerJourney.VIETQR))).isEmpty();
+      browser.waitFor(By.id("account-logout")).click();
+      browser.waitForUrlContaining("/");
+    }
+
+    var lrs = LearnerJourney.lrs(platform);
+    var registration = LearnerJourney.registration(lrs);
+    var expected = LearnerJourney.expectedStatements();
+    LearnerJourney.statements(lrs, registration, expected.size());
+    Thread.sleep(2_000); // anything sent twice would arrive by now
+    var stored = LearnerJourney.statements(lrs, registration, expected.size());
+
+    assertThat(stored.stream().map(LearnerJourney::describe).toList())
+        .containsExactlyElementsOf(expected);
+    assertThat(LearnerJourney.countById(stored)).allSatisfy((id, n) -> assertThat(n).isOne());
+    var actor = stored.get(0).actor();
+    assertThat(stored)
+        .allSatisfy(
+            s -> {
+              assertThat(s.context().registration()).isEqualTo(registration);
+              assertThat(s.actor()).isEqualTo(actor);
+            });
+  }
+}
