@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  /** Four minutes; {@code -Dhocso.it.readyMinutes=N} gives a loaded machine longer. */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofMinutes(Long.getLong("hocso.it.readyMinutes", 4));
 
   private final Process process;
   private final int port;
