@@ -267,6 +267,117 @@ class AuthoringPageIT {
 
   // ---- steps ----
 
+  /**
+   * What needs a browser from authoring part 2: a cmi5.xml upload (a broken one names its problem
+   * and creates nothing), moving a lesson to another module without a mouse, a video link, a second
+   * trainer's stale save refused, and the review queue with a returned comment.
+   */
+  @Test
+  void cmi5ImportMovingAcrossModulesStaleSavesAndTheReviewQueue() throws Exception {
+    var platform = SharedPlatform.get();
+    var cmi5 =
+        """
+        <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+          <course id="https://noidung.example.vn/khoa-hoc/cong-dich-vu-cong">
+            <title><langstring lang="vi">Nộp hồ sơ trên Cổng dịch vụ công</langstring></title>
+            <description><langstring lang="vi">Từng bước nộp hồ sơ trực tuyến.</langstring></description>
+          </course>
+          <au id="https://noidung.example.vn/au/tim-thu-tuc">
+            <title><langstring lang="vi">Tìm thủ tục</langstring></title>
+            <description><langstring lang="vi">Gõ tên thủ tục vào ô tìm kiếm.</langstring></description>
+            <url>https://noidung.example.vn/au/tim-thu-tuc/</url>
+          </au>
+          <au id="https://noidung.example.vn/au/nop-ho-so" moveOn="Completed">
+            <title><langstring lang="vi">Nộp hồ sơ</langstring></title>
+            <description><langstring lang="vi">Điền tờ khai và gửi.</langstring></description>
+            <url>https://noidung.example.vn/au/nop-ho-so/</url>
+          </au>
+        </courseStructure>
+        """;
+    var broken = write("broken-cmi5.xml", cmi5.replace("moveOn=\"Completed\"", "moveOn=\"Soon\""));
+    var valid = write("cmi5.xml", cmi5);
+    java.net.URI editor;
+    try (var trainer = new Browser()) {
+      trainer.logIn(platform, "giangvien");
+      trainer.waitFor(By.id("nav-authoring")).click();
+      trainer.waitFor(By.id("import-cmi5:file")).sendKeys(broken.toString());
+      trainer.driver().findElement(By.id("import-cmi5:import")).click();
+      trainer.waitForText(By.id("messages"), "Soon");
+      assertThat(trainer.driver().getCurrentUrl()).contains("/app/authoring/courses.xhtml");
+      assertThat(texts(trainer, By.cssSelector("[id='mine:courses'] .course-link")))
+          .doesNotContain("Nộp hồ sơ trên Cổng dịch vụ công");
+
+      trainer.waitFor(By.id("import-cmi5:file")).sendKeys(valid.toString());
+      trainer.driver().findElement(By.id("import-cmi5:import")).click();
+      trainer.waitForUrlContaining("/app/authoring/course.xhtml");
+      trainer.waitForText(By.id("editor-title"), "Nộp hồ sơ trên Cổng dịch vụ công");
+      editor = java.net.URI.create(trainer.driver().getCurrentUrl());
+      assertThat(texts(trainer, LESSON_LINKS)).containsExactly("Tìm thủ tục", "Nộp hồ sơ");
+
+      // Move "Nộp hồ sơ" into a new module with the select and its button (no mouse).
+      addModule(trainer, "Sau khi nộp");
+      new org.openqa.selenium.support.ui.Select(
+              trainer.waitFor(By.id("editor:modules:0:lessons:1:target")))
+          .selectByVisibleText("Sau khi nộp");
+      trainer.driver().findElement(By.id("editor:modules:0:lessons:1:move-to")).click();
+      waitUntil(
+          trainer,
+          () ->
+              texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link"))
+                  .equals(List.of("Nộp hồ sơ")));
+
+      // A video link in a lesson; the imported unit shows as an external lesson.
+      trainer.driver().findElements(LESSON_LINKS).get(0).click();
+      trainer.waitFor(By.id("video:video-link")).sendKeys("https://www.youtube.com/watch?v=vneid");
+      trainer.driver().findElement(By.id("video:save-video")).click();
+      trainer.waitForText(By.id("blocks:list"), "https://www.youtube.com/watch?v=vneid");
+      assertThat(trainer.driver().findElement(By.id("blocks:list")).getText())
+          .contains("https://noidung.example.vn/au/tim-thu-tuc/");
+
+      // Two pages on the same draft: the later save from the older page is refused.
+      trainer.open(editor);
+      try (var second = new Browser()) {
+        second.logIn(platform, "giangvien");
+        second.open(editor);
+        var title = second.waitFor(By.id("editor:modules:1:module-title"));
+        title.clear();
+        title.sendKeys("Theo dõi hồ sơ");
+        second.driver().findElement(By.id("editor:modules:1:rename-module")).click();
+        second.waitForText(By.id("editor:outline"), "Theo dõi hồ sơ");
+      }
+      var stale = trainer.waitFor(By.id("editor:modules:1:module-title"));
+      stale.clear();
+      stale.sendKeys("Tên cũ đè lên");
+      trainer.driver().findElement(By.id("editor:modules:1:rename-module")).click();
+      trainer.waitForText(By.id("editor:messages"), "người khác vừa sửa");
+      trainer.open(editor);
+      assertThat(trainer.waitFor(By.id("editor:outline")).getText())
+          .contains("Theo dõi hồ sơ")
+          .doesNotContain("Tên cũ đè lên");
+
+      trainer.waitFor(By.id("editor:submit-review")).click();
+      trainer.waitFor(By.id("editor:confirm-yes")).click();
+      trainer.waitForText(By.id("version-status"), "chờ duyệt");
+    }
+
+    try (var admin = new Browser()) {
+      admin.logIn(platform, "quantri");
+      admin.open(platform.uri("/app/authoring/review.xhtml"));
+      admin.waitFor(By.linkText("Nộp hồ sơ trên Cổng dịch vụ công")).click();
+      admin.waitForUrlContaining("/app/authoring/course.xhtml");
+      admin.waitFor(By.id("editor:return-comment")).sendKeys("Bài 1 cần ảnh chụp màn hình.");
+      admin.driver().findElement(By.id("editor:return-draft")).click();
+      admin.waitFor(By.id("editor:confirm-yes")).click();
+      admin.waitForText(By.id("version-status"), "bản nháp");
+      admin.screenshot("authoring-returned-360");
+      admin.open(platform.uri("/app/authoring/review.xhtml"));
+      assertThat(admin.waitFor(By.id("queue")).getText())
+          .doesNotContain("Nộp hồ sơ trên Cổng dịch vụ công");
+      admin.driver().navigate().to(editor.toString().replace("course.xhtml", "history.xhtml"));
+      admin.waitForText(By.cssSelector(".history"), "Bài 1 cần ảnh chụp màn hình.");
+    }
+  }
+
   /** Creates a course from "my courses" and returns its editor's address. */
   static java.net.URI createCourse(Browser browser, String title, String summary) {
     browser.waitFor(By.id("nav-authoring")).click();

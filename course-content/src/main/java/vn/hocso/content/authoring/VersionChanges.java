@@ -11,6 +11,7 @@ import vn.hocso.content.course.domain.CalloutBlock;
 import vn.hocso.content.course.domain.ContentBlock;
 import vn.hocso.content.course.domain.CourseModule;
 import vn.hocso.content.course.domain.CourseVersion;
+import vn.hocso.content.course.domain.ExternalAuBlock;
 import vn.hocso.content.course.domain.ImageBlock;
 import vn.hocso.content.course.domain.InstructionBlock;
 import vn.hocso.content.course.domain.Lesson;
@@ -179,6 +180,15 @@ public final class VersionChanges {
       return List.of("steps", instruction.heading(), instruction.steps());
     } else if (block instanceof QuestionBlock question) {
       return List.of("question", describe(question.question()));
+    } else if (block instanceof ExternalAuBlock au) {
+      return List.of(
+          "externalAu",
+          au.auId(),
+          au.url(),
+          au.launchMethod(),
+          au.moveOn(),
+          String.valueOf(au.masteryScore()),
+          String.valueOf(au.launchParameters()));
     }
     return List.of(block.getClass().getSimpleName());
   }

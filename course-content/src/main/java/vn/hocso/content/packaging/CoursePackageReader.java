@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import vn.hocso.content.course.domain.ContentBlock;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.content.course.domain.CourseModule;
 import vn.hocso.content.course.domain.CourseVersion;
+import vn.hocso.content.course.domain.ExternalAuBlock;
 import vn.hocso.content.course.domain.ImageBlock;
 import vn.hocso.content.course.domain.InstructionBlock;
 import vn.hocso.content.course.domain.InstructionStep;
@@ -271,8 +273,28 @@ public class CoursePackageReader {
         yield json.build("", () -> new InstructionBlock(json.requiredString("heading"), steps));
       }
       case QUESTION -> new QuestionBlock(question(json.object("question")));
+      case EXTERNAL_AU -> externalAu(json);
       default -> throw json.problem("type", "is not a known block type: " + type);
     };
+  }
+
+  private ExternalAuBlock externalAu(Node json) throws CoursePackageException {
+    var auId = json.requiredString("auId");
+    var url = json.requiredString("url");
+    var launchMethod = json.enumValue("launchMethod", ExternalAuBlock.LaunchMethod.class);
+    var moveOn = json.enumValue("moveOn", ExternalAuBlock.MoveOn.class);
+    BigDecimal masteryScore = null;
+    if (json.has("masteryScore")) {
+      if (json.value("masteryScore") instanceof JsonNumber number) {
+        masteryScore = number.bigDecimalValue();
+      } else {
+        throw json.problem("masteryScore", "must be a number");
+      }
+    }
+    var score = masteryScore;
+    var parameters = json.optionalString("launchParameters");
+    return json.build(
+        "", () -> new ExternalAuBlock(auId, url, launchMethod, moveOn, score, parameters));
   }
 
   private VideoBlock video(Node json) throws CoursePackageException {

@@ -18,6 +18,7 @@ import vn.hocso.content.course.domain.CalloutBlock;
 import vn.hocso.content.course.domain.ContentBlock;
 import vn.hocso.content.course.domain.CourseModule;
 import vn.hocso.content.course.domain.CourseVersion;
+import vn.hocso.content.course.domain.ExternalAuBlock;
 import vn.hocso.content.course.domain.ImageBlock;
 import vn.hocso.content.course.domain.InstructionBlock;
 import vn.hocso.content.course.domain.Lesson;
@@ -150,6 +151,16 @@ public class CoursePackageWriter {
         steps.add(stepJson);
       }
       json.add("type", INSTRUCTION).add("heading", instruction.heading()).add("steps", steps);
+    } else if (block instanceof ExternalAuBlock au) {
+      json.add("type", EXTERNAL_AU)
+          .add("auId", au.auId())
+          .add("url", au.url())
+          .add("launchMethod", au.launchMethod().name())
+          .add("moveOn", au.moveOn().name());
+      if (au.masteryScore() != null) {
+        json.add("masteryScore", au.masteryScore());
+      }
+      optional(json, "launchParameters", au.launchParameters());
     } else if (block instanceof QuestionBlock question) {
       json.add("type", QUESTION).add("question", question(question.question()));
     } else {

@@ -14,6 +14,7 @@ final class PackageFormat {
   static final String CALLOUT = "callout";
   static final String INSTRUCTION = "instruction";
   static final String QUESTION = "question";
+  static final String EXTERNAL_AU = "externalAu";
 
   private PackageFormat() {}
 }

@@ -48,6 +48,31 @@ class CoursePackageTest {
   }
 
   @Test
+  void carriesACmi5ImportedCoursesExternalUnitsUnchanged() throws Exception {
+    Course course;
+    try (var in = getClass().getResourceAsStream("/vn/hocso/content/cmi5/valid-cmi5.xml")) {
+      course =
+          new vn.hocso.content.cmi5.Cmi5Reader()
+              .read(in)
+              .toCourse("an-toan-tren-mang", vn.hocso.content.course.domain.Track.E_COMMERCE, 40);
+    }
+    var exported = course.edit();
+
+    var imported = reader.read(new ByteArrayInputStream(export(exported)));
+
+    assertThat(imported.course().workingVersion().orElseThrow())
+        .usingRecursiveComparison()
+        .ignoringFieldsMatchingRegexes(
+            "(.*\\.)?(id|revision|course|version|status|number|createdAt|publishedAt)")
+        .isEqualTo(exported);
+    assertThat(
+            new String(
+                new CoursePackageWriter().json(imported.course().edit()), StandardCharsets.UTF_8))
+        .containsPattern("\"type\":\\s*\"externalAu\"")
+        .containsPattern("\"masteryScore\":\\s*0.75");
+  }
+
+  @Test
   void exportsTheSameJsonAfterARoundTrip() throws Exception {
     var exported = SampleCourses.qrPayment().edit();
 

@@ -4,6 +4,7 @@ import java.util.List;
 import vn.hocso.content.authoring.RichText;
 import vn.hocso.content.course.domain.CalloutBlock;
 import vn.hocso.content.course.domain.ContentBlock;
+import vn.hocso.content.course.domain.ExternalAuBlock;
 import vn.hocso.content.course.domain.ImageBlock;
 import vn.hocso.content.course.domain.InstructionBlock;
 import vn.hocso.content.course.domain.QuestionBlock;
@@ -14,8 +15,10 @@ import vn.hocso.content.course.domain.VideoBlock;
  * One block of a lesson as a page shows it. {@code kind} says which fields are used: {@code text}
  * ({@code html}), {@code callout} ({@code tone}, {@code text}), {@code image} ({@code mediaFile},
  * {@code altText}, {@code caption}), {@code video} ({@code mediaFile} or {@code link}, {@code
- * caption}), {@code steps} ({@code text} as heading, {@code steps}), {@code question} ({@code
- * question}). Rich text is sanitised again here, so content from a package is as safe as content
+ * caption}), {@code steps} ({@code text} as heading, {@code steps}, {@code stepImages}: the
+ * screenshot's file name per step, empty for none), {@code question} ({@code question}), {@code
+ * externalAu} (a cmi5 assignable unit: {@code text} its publisher id, {@code link} its launch
+ * address). Rich text is sanitised again here, so content from a package is as safe as content
  * typed in the editor.
  */
 public record BlockView(
@@ -29,7 +32,8 @@ public record BlockView(
     String altText,
     String caption,
     List<String> steps,
-    QuestionView question) {
+    QuestionView question,
+    List<String> stepImages) {
 
   public static BlockView of(ContentBlock block) {
     int at = block.position();
@@ -45,7 +49,8 @@ public record BlockView(
           null,
           null,
           List.of(),
-          null);
+          null,
+          List.of());
     } else if (block instanceof CalloutBlock callout) {
       return new BlockView(
           at,
@@ -58,7 +63,8 @@ public record BlockView(
           null,
           null,
           List.of(),
-          null);
+          null,
+          List.of());
     } else if (block instanceof ImageBlock image) {
       return new BlockView(
           at,
@@ -71,7 +77,8 @@ public record BlockView(
           image.altText(),
           image.caption(),
           List.of(),
-          null);
+          null,
+          List.of());
     } else if (block instanceof VideoBlock video) {
       return new BlockView(
           at,
@@ -84,7 +91,8 @@ public record BlockView(
           null,
           video.caption(),
           List.of(),
-          null);
+          null,
+          List.of());
     } else if (block instanceof InstructionBlock instruction) {
       return new BlockView(
           at,
@@ -97,7 +105,10 @@ public record BlockView(
           null,
           null,
           instruction.steps().stream().map(s -> s.instruction()).toList(),
-          null);
+          null,
+          instruction.steps().stream()
+              .map(s -> s.screenshot() == null ? "" : fileName(s.screenshot()))
+              .toList());
     } else if (block instanceof QuestionBlock question) {
       return new BlockView(
           at,
@@ -110,7 +121,22 @@ public record BlockView(
           null,
           null,
           List.of(),
-          QuestionView.of(question.question()));
+          QuestionView.of(question.question()),
+          List.of());
+    } else if (block instanceof ExternalAuBlock au) {
+      return new BlockView(
+          at,
+          "externalAu",
+          null,
+          null,
+          au.auId(),
+          null,
+          au.url(),
+          null,
+          null,
+          List.of(),
+          null,
+          List.of());
     }
     throw new IllegalArgumentException("Unknown block " + block.getClass().getSimpleName());
   }

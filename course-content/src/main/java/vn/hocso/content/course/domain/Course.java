@@ -69,6 +69,14 @@ public class Course {
     return id;
   }
 
+  /**
+   * The optimistic-lock counter: the LMS raises it on every edit of any version (a forced
+   * increment), so a page that loaded revision 7 can tell its save would overwrite someone else's.
+   */
+  public long revision() {
+    return revision;
+  }
+
   public URI activityIri() {
     return URI.create(activityIri);
   }

@@ -160,9 +160,11 @@ public class CourseModule {
     this.position = position;
   }
 
-  void addProblemsTo(List<String> problems) {
+  void addProblemsTo(List<PublishingProblem> problems) {
     if (lessons.isEmpty() && quiz == null) {
-      problems.add("Module \"" + title + "\" has no lessons");
+      problems.add(
+          PublishingProblem.of(
+              PublishingProblem.Code.MODULE_EMPTY, PublishingProblem.Place.MODULE, title));
     }
     for (var lesson : lessons) {
       lesson.addProblemsTo(problems);

@@ -7,14 +7,17 @@ public class CourseNotPublishableException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
+  private final transient List<PublishingProblem> problems;
 
-  public CourseNotPublishableException(List<String> problems) {
-    super("The course cannot be published yet: " + String.join("; ", problems));
+  public CourseNotPublishableException(List<PublishingProblem> problems) {
+    super(
+        "The course cannot be published yet: "
+            + String.join("; ", problems.stream().map(PublishingProblem::english).toList()));
     this.problems = List.copyOf(problems);
   }
 
-  public List<String> problems() {
+  /** Every problem, as codes (see {@link PublishingProblem}). */
+  public List<PublishingProblem> problems() {
     return problems;
   }
 }

@@ -392,22 +392,29 @@ public class CourseVersion {
     if (!isWorkingVersion()) {
       throw new IllegalStateException("Version " + number + " is already " + status);
     }
-    var problems = problemsBeforePublishing();
+    var problems = publishingProblems();
     if (!problems.isEmpty()) {
       throw new CourseNotPublishableException(problems);
     }
   }
 
-  /** What stops this version from being published, in words an author understands. */
+  /** What stops this version from being published, in English (for logs and tests). */
   public List<String> problemsBeforePublishing() {
-    var problems = new ArrayList<String>();
+    return publishingProblems().stream().map(PublishingProblem::english).toList();
+  }
+
+  /** What stops this version from being published, as codes a page words in its language. */
+  public List<PublishingProblem> publishingProblems() {
+    var problems = new ArrayList<PublishingProblem>();
     for (var module : modules) {
       module.addProblemsTo(problems);
     }
     if (completionRule.allQuizzesPassed()
         && !completionRule.allLessonsSeen()
         && quizzes().isEmpty()) {
-      problems.add("The completion rule asks for quizzes passed but the course has no quiz");
+      problems.add(
+          PublishingProblem.of(
+              PublishingProblem.Code.COMPLETION_NEEDS_QUIZ, PublishingProblem.Place.COURSE, null));
     }
     return problems;
   }

@@ -163,14 +163,16 @@ public class Lesson {
     this.module = newModule;
   }
 
-  void addProblemsTo(List<String> problems) {
+  void addProblemsTo(List<PublishingProblem> problems) {
     if (blocks.isEmpty()) {
-      problems.add("Lesson \"" + title + "\" has no content");
+      problems.add(
+          PublishingProblem.of(
+              PublishingProblem.Code.LESSON_EMPTY, PublishingProblem.Place.LESSON, title));
     }
     for (var block : blocks) {
       if (block instanceof QuestionBlock questionBlock) {
-        for (var problem : questionBlock.question().problems()) {
-          problems.add("Lesson \"" + title + "\": " + problem);
+        for (var problem : questionBlock.question().publishingProblems()) {
+          problems.add(problem.in(PublishingProblem.Place.LESSON, title));
         }
       }
     }

@@ -185,22 +185,32 @@ public class Question {
     this.position = position;
   }
 
-  /** What stops this question from being published. */
+  /** What stops this question from being published, in English. */
   List<String> problems() {
-    var problems = new ArrayList<String>();
+    return publishingProblems().stream().map(PublishingProblem::english).toList();
+  }
+
+  /** What stops this question from being published. */
+  List<PublishingProblem> publishingProblems() {
+    var problems = new ArrayList<PublishingProblem>();
     var right = options.stream().filter(AnswerOption::isCorrect).count();
-    var named = "Question \"" + prompt + "\"";
     switch (kind) {
       case SINGLE_CHOICE, TRUE_FALSE -> {
         if (right == 0) {
-          problems.add(named + " has no right answer");
+          problems.add(
+              PublishingProblem.ofQuestion(
+                  PublishingProblem.Code.QUESTION_NO_RIGHT_ANSWER, prompt, 0));
         } else if (right > 1) {
-          problems.add(named + " has " + right + " right answers but allows only one choice");
+          problems.add(
+              PublishingProblem.ofQuestion(
+                  PublishingProblem.Code.QUESTION_SEVERAL_RIGHT, prompt, right));
         }
       }
       case MULTIPLE_CHOICE -> {
         if (right == 0) {
-          problems.add(named + " has no right answer");
+          problems.add(
+              PublishingProblem.ofQuestion(
+                  PublishingProblem.Code.QUESTION_NO_RIGHT_ANSWER, prompt, 0));
         }
       }
       case ORDERING -> {

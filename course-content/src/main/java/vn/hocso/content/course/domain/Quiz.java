@@ -184,13 +184,15 @@ public class Quiz {
     return attemptsPolicy().allowsAnotherAttempt(attemptsUsed);
   }
 
-  void addProblemsTo(List<String> problems) {
+  void addProblemsTo(List<PublishingProblem> problems) {
     if (questions.isEmpty()) {
-      problems.add("Quiz \"" + title + "\" has no questions");
+      problems.add(
+          PublishingProblem.of(
+              PublishingProblem.Code.QUIZ_EMPTY, PublishingProblem.Place.QUIZ, title));
     }
     for (var question : questions) {
-      for (var problem : question.problems()) {
-        problems.add("Quiz \"" + title + "\": " + problem);
+      for (var problem : question.publishingProblems()) {
+        problems.add(problem.in(PublishingProblem.Place.QUIZ, title));
       }
     }
   }

@@ -63,4 +63,21 @@ final class Text {
     }
     return uri.toString();
   }
+
+  /** An absolute IRI such as a cmi5 AU id: a scheme, no spaces, at most 2000 characters. */
+  static String absoluteIri(String iri, String what) {
+    URI uri;
+    try {
+      uri = URI.create(iri == null ? "" : iri.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + " is not a valid IRI: " + iri);
+    }
+    if (!uri.isAbsolute()) {
+      throw new IllegalArgumentException(what + " must be an absolute IRI, not: " + iri);
+    }
+    if (uri.toString().length() > 2000) {
+      throw new IllegalArgumentException(what + " has at most 2000 characters");
+    }
+    return uri.toString();
+  }
 }

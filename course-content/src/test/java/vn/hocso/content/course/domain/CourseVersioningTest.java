@@ -133,6 +133,12 @@ class CourseVersioningTest {
             "Lesson \"Chưa viết\" has no content",
             "Quiz \"Kiểm tra cuối\" has no questions",
             "Module \"Trống\" has no lessons");
+    assertThat(draft.publishingProblems())
+        .extracting(PublishingProblem::code, PublishingProblem::placeTitle)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(PublishingProblem.Code.LESSON_EMPTY, "Chưa viết"),
+            org.assertj.core.groups.Tuple.tuple(PublishingProblem.Code.QUIZ_EMPTY, "Kiểm tra cuối"),
+            org.assertj.core.groups.Tuple.tuple(PublishingProblem.Code.MODULE_EMPTY, "Trống"));
     assertThatThrownBy(course::submitForReview).isInstanceOf(CourseNotPublishableException.class);
   }
 

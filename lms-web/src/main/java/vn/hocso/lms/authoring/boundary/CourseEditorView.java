@@ -5,18 +5,25 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.ReorderEvent;
 import vn.hocso.content.course.application.OutlineView;
 import vn.hocso.content.course.domain.Level;
+import vn.hocso.content.course.domain.PublishingProblem;
 import vn.hocso.content.course.domain.Track;
+import vn.hocso.lms.authoring.control.Caller;
 import vn.hocso.lms.authoring.control.CourseAuthoring;
 import vn.hocso.lms.authoring.control.CourseDetails;
 import vn.hocso.lms.authoring.control.EditorState;
+import vn.hocso.lms.authoring.control.ImageUploads;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.web.Messages;
 
@@ -45,6 +52,13 @@ public class CourseEditorView implements Serializable {
   private String newModuleTitle;
   private final Map<String, String> newLessonTitles = new HashMap<>();
   private final Map<String, String> moduleTitles = new HashMap<>();
+  private final Map<String, String> targetModules = new HashMap<>();
+  private long revision;
+  private String tagsText;
+  private List<String> prerequisites = new ArrayList<>();
+  private transient List<CourseAuthoring.PrerequisiteChoice> prerequisiteChoices;
+  private transient Part coverFile;
+  private String returnComment;
 
   /** On GET: loads the course, or answers 404 when she may not edit it. */
   public void load() throws IOException {
@@ -61,6 +75,8 @@ public class CourseEditorView implements Serializable {
     track = details.track();
     level = details.level();
     minutes = details.estimatedMinutes();
+    tagsText = String.join(", ", state.extras().tags());
+    prerequisites = new ArrayList<>(state.extras().prerequisites());
   }
 
   static void notFound() throws IOException {
@@ -71,6 +87,7 @@ public class CourseEditorView implements Serializable {
 
   private void reload() {
     state = authoring.editor(author.caller(), id);
+    revision = state.revision();
     moduleTitles.clear();
     state.outline().modules().forEach(m -> moduleTitles.put(m.key(), m.title()));
   }
@@ -86,14 +103,88 @@ public class CourseEditorView implements Serializable {
     act(
         "authoring.saved",
         () ->
-            authoring.describe(
-                author.caller(),
+            authoring.saveDetails(
+                editing(),
                 id,
-                new CourseDetails(title, titleEnglish, summary, null, track, level, minutes)));
+                new CourseDetails(title, titleEnglish, summary, null, track, level, minutes),
+                splitTags(tagsText),
+                prerequisites == null ? List.of() : prerequisites));
+  }
+
+  static List<String> splitTags(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+  }
+
+  /** Uploads a cover picture (re-encoded like any image) and makes it the cover. */
+  public void saveCover() throws IOException {
+    if (coverFile == null || coverFile.getSize() == 0) {
+      Feedback.error(messages.get("authoring.image.EMPTY"));
+      return;
+    }
+    if (coverFile.getSize() > ImageUploads.MAX_UPLOAD_BYTES) {
+      Feedback.error(messages.get("authoring.image.TOO_LARGE"));
+      return;
+    }
+    byte[] bytes;
+    try (var in = coverFile.getInputStream()) {
+      bytes = in.readAllBytes();
+    }
+    act(
+        "authoring.saved",
+        () ->
+            authoring.useCoverImage(
+                editing(), id, authoring.uploadImage(author.caller(), id, bytes)));
+  }
+
+  public void removeCover() {
+    act("authoring.removed", () -> authoring.useCoverImage(editing(), id, null));
+  }
+
+  /** The keyboard's (and anyone's) way to move a lesson to another module: to its end. */
+  public void moveLessonToModule(String lessonKey) {
+    var target = targetModules.get(lessonKey);
+    if (target == null || target.isBlank()) {
+      return;
+    }
+    var end =
+        getState().outline().modules().stream()
+            .filter(m -> m.key().equals(target))
+            .findFirst()
+            .map(m -> m.lessons().size())
+            .orElse(0);
+    act("authoring.moved", () -> authoring.moveLesson(editing(), id, lessonKey, target, end));
+    targetModules.remove(lessonKey);
+  }
+
+  /** Sends the version in review back, with the reviewer's comment. */
+  public void returnWithComment() {
+    if (act("authoring.returned", () -> authoring.returnToDraft(editing(), id, returnComment))) {
+      returnComment = null;
+    }
+  }
+
+  /** A problem before publishing, in the page's language. */
+  public String problemText(PublishingProblem problem) {
+    return Feedback.problem(messages, problem);
+  }
+
+  public List<CourseAuthoring.PrerequisiteChoice> getPrerequisiteChoices() {
+    if (prerequisiteChoices == null) {
+      prerequisiteChoices = authoring.prerequisiteChoices(author.caller(), id);
+    }
+    return prerequisiteChoices;
+  }
+
+  /** The caller, saving changes to the course as this page last showed it. */
+  private Caller editing() {
+    return author.caller().seeing(revision);
   }
 
   public void addModule() {
-    if (act("authoring.saved", () -> authoring.addModule(author.caller(), id, newModuleTitle))) {
+    if (act("authoring.saved", () -> authoring.addModule(editing(), id, newModuleTitle))) {
       newModuleTitle = null;
     }
   }
@@ -101,35 +192,33 @@ public class CourseEditorView implements Serializable {
   public void renameModule(String moduleKey) {
     act(
         "authoring.saved",
-        () -> authoring.renameModule(author.caller(), id, moduleKey, moduleTitles.get(moduleKey)));
+        () -> authoring.renameModule(editing(), id, moduleKey, moduleTitles.get(moduleKey)));
   }
 
   public void removeModule(String moduleKey) {
-    act("authoring.removed", () -> authoring.removeModule(author.caller(), id, moduleKey));
+    act("authoring.removed", () -> authoring.removeModule(editing(), id, moduleKey));
   }
 
   public void moveModule(String moduleKey, int toPosition) {
-    act(null, () -> authoring.moveModule(author.caller(), id, moduleKey, toPosition));
+    act(null, () -> authoring.moveModule(editing(), id, moduleKey, toPosition));
   }
 
   public void addLesson(String moduleKey) {
     var lessonTitle = newLessonTitles.get(moduleKey);
-    if (act(
-        "authoring.saved",
-        () -> authoring.addLesson(author.caller(), id, moduleKey, lessonTitle))) {
+    if (act("authoring.saved", () -> authoring.addLesson(editing(), id, moduleKey, lessonTitle))) {
       newLessonTitles.remove(moduleKey);
     }
   }
 
   public void removeLesson(String lessonKey) {
-    act("authoring.removed", () -> authoring.removeLesson(author.caller(), id, lessonKey));
+    act("authoring.removed", () -> authoring.removeLesson(editing(), id, lessonKey));
   }
 
   /** The up and down buttons: the keyboard's way of reordering. */
   public void moveLesson(String moduleKey, String lessonKey, int toPosition) {
     act(
         "authoring.moved",
-        () -> authoring.moveLesson(author.caller(), id, lessonKey, moduleKey, toPosition));
+        () -> authoring.moveLesson(editing(), id, lessonKey, moduleKey, toPosition));
   }
 
   /**
@@ -156,15 +245,15 @@ public class CourseEditorView implements Serializable {
   }
 
   public void submitForReview() {
-    act("authoring.submitted", () -> authoring.submitForReview(author.caller(), id));
+    act("authoring.submitted", () -> authoring.submitForReview(editing(), id));
   }
 
   public void returnToDraft() {
-    act("authoring.returned", () -> authoring.returnToDraft(author.caller(), id));
+    act("authoring.returned", () -> authoring.returnToDraft(editing(), id));
   }
 
   public void publish() {
-    act("authoring.published", () -> authoring.publish(author.caller(), id));
+    act("authoring.published", () -> authoring.publish(editing(), id));
   }
 
   private boolean act(String doneKey, Runnable action) {
@@ -247,6 +336,46 @@ public class CourseEditorView implements Serializable {
 
   public Map<String, String> getNewLessonTitles() {
     return newLessonTitles;
+  }
+
+  public Map<String, String> getTargetModules() {
+    return targetModules;
+  }
+
+  public String getTagsText() {
+    return tagsText;
+  }
+
+  public void setTagsText(String tagsText) {
+    this.tagsText = tagsText;
+  }
+
+  public List<String> getPrerequisites() {
+    return prerequisites;
+  }
+
+  public void setPrerequisites(List<String> prerequisites) {
+    this.prerequisites = prerequisites;
+  }
+
+  public Part getCoverFile() {
+    return coverFile;
+  }
+
+  public void setCoverFile(Part coverFile) {
+    this.coverFile = coverFile;
+  }
+
+  public String getReturnComment() {
+    return returnComment;
+  }
+
+  public void setReturnComment(String returnComment) {
+    this.returnComment = returnComment;
+  }
+
+  public boolean isReviewer() {
+    return author.caller().mayReview();
   }
 
   public Map<String, String> getModuleTitles() {

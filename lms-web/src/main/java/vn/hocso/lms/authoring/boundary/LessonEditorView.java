@@ -6,11 +6,16 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import vn.hocso.content.course.application.BlockView;
 import vn.hocso.content.course.application.LessonView;
 import vn.hocso.content.course.domain.CalloutBlock;
+import vn.hocso.content.course.domain.QuestionKind;
+import vn.hocso.lms.authoring.control.Caller;
 import vn.hocso.lms.authoring.control.CourseAuthoring;
 import vn.hocso.lms.authoring.control.ImageUploads;
+import vn.hocso.lms.authoring.control.QuestionInput;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.web.Messages;
 
@@ -42,6 +47,158 @@ public class LessonEditorView implements Serializable {
   private transient Part imageFile;
   private String altText;
   private String caption;
+  private long revision;
+
+  private String videoLink;
+  private String videoCaption;
+
+  private String heading;
+  private List<StepRow> steps = stepRows(List.of(), List.of());
+
+  private QuestionKind questionKind = QuestionKind.SINGLE_CHOICE;
+  private String prompt;
+  private List<QuizEditorView.OptionRow> questionOptions = QuizEditorView.blankOptions();
+  private String feedbackWhenRight;
+  private String feedbackWhenWrong;
+
+  /** Blank step rows offered after the existing ones. */
+  static final int BLANK_STEPS = 3;
+
+  /** One row of the instruction form: what to do, and a screenshot kept or uploaded. */
+  public static class StepRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String text;
+    private String screenshot;
+    private boolean dropScreenshot;
+    private transient Part file;
+
+    public String getText() {
+      return text;
+    }
+
+    public void setText(String text) {
+      this.text = text;
+    }
+
+    /** The screenshot kept from before (its file name), or null. */
+    public String getScreenshot() {
+      return screenshot;
+    }
+
+    public boolean isDropScreenshot() {
+      return dropScreenshot;
+    }
+
+    public void setDropScreenshot(boolean dropScreenshot) {
+      this.dropScreenshot = dropScreenshot;
+    }
+
+    public Part getFile() {
+      return file;
+    }
+
+    public void setFile(Part file) {
+      this.file = file;
+    }
+  }
+
+  static List<StepRow> stepRows(List<String> texts, List<String> screenshots) {
+    var rows = new ArrayList<StepRow>();
+    for (int i = 0; i < texts.size(); i++) {
+      var row = new StepRow();
+      row.text = texts.get(i);
+      row.screenshot =
+          i < screenshots.size() && !screenshots.get(i).isEmpty() ? screenshots.get(i) : null;
+      rows.add(row);
+    }
+    for (int i = 0; i < BLANK_STEPS && rows.size() < 50; i++) {
+      rows.add(new StepRow());
+    }
+    return rows;
+  }
+
+  /** Saves a video link (https) with its caption: a new block or the one being edited. */
+  public void saveVideo() {
+    var position = editing;
+    if (act(
+        "authoring.saved",
+        () ->
+            authoring.saveVideoLink(
+                editing(), course, lesson, position, videoLink, videoCaption))) {
+      clearForms();
+    }
+  }
+
+  /** Uploads the screenshots given (re-encoded), then saves the instruction. */
+  public void saveInstruction() throws IOException {
+    var position = editing;
+    var uploads = new ArrayList<byte[]>();
+    for (var row : steps) {
+      byte[] bytes = null;
+      if (row.file != null && row.file.getSize() > 0) {
+        if (row.file.getSize() > ImageUploads.MAX_UPLOAD_BYTES) {
+          Feedback.error(messages.get("authoring.image.TOO_LARGE"));
+          return;
+        }
+        try (var in = row.file.getInputStream()) {
+          bytes = in.readAllBytes();
+        }
+      }
+      uploads.add(bytes);
+    }
+    if (act(
+        "authoring.saved",
+        () -> {
+          var inputs = new ArrayList<CourseAuthoring.StepInput>();
+          for (int i = 0; i < steps.size(); i++) {
+            var row = steps.get(i);
+            String reference = null;
+            if (uploads.get(i) != null) {
+              reference = authoring.uploadImage(author.caller(), course, uploads.get(i));
+            } else if (row.screenshot != null && !row.dropScreenshot) {
+              reference = "media/" + row.screenshot;
+            }
+            inputs.add(new CourseAuthoring.StepInput(row.text, reference));
+          }
+          authoring.saveInstruction(editing(), course, lesson, position, heading, inputs);
+        })) {
+      clearForms();
+    }
+  }
+
+  /** Saves the embedded question: a new block or the one being edited (keeping its IRI). */
+  public void saveQuestion() {
+    var position = editing;
+    var input =
+        new QuestionInput(
+            questionKind,
+            prompt,
+            questionOptions.stream()
+                .map(
+                    o -> new QuestionInput.OptionInput(o.getText(), o.isCorrect(), o.getFeedback()))
+                .toList(),
+            feedbackWhenRight,
+            feedbackWhenWrong);
+    if (act(
+        "authoring.saved",
+        () -> authoring.saveQuestionBlock(editing(), course, lesson, position, input))) {
+      clearForms();
+    }
+  }
+
+  /** A true/false question starts with its two options written out. */
+  public void questionKindChanged() {
+    if (questionKind == QuestionKind.TRUE_FALSE
+        && questionOptions.stream().allMatch(o -> o.getText() == null || o.getText().isBlank())) {
+      questionOptions.get(0).setText(messages.get("quiz.true"));
+      questionOptions.get(1).setText(messages.get("quiz.false"));
+    }
+  }
+
+  /** The caller, saving changes to the course as this page last showed it. */
+  private Caller editing() {
+    return author.caller().seeing(revision);
+  }
 
   public void load() throws IOException {
     try {
@@ -54,6 +211,7 @@ public class LessonEditorView implements Serializable {
 
   private void reload() {
     view = authoring.lesson(author.caller(), course, lesson);
+    revision = authoring.revision(author.caller(), course);
   }
 
   public LessonView getView() {
@@ -64,7 +222,7 @@ public class LessonEditorView implements Serializable {
   }
 
   public void rename() {
-    act("authoring.saved", () -> authoring.renameLesson(author.caller(), course, lesson, title));
+    act("authoring.saved", () -> authoring.renameLesson(editing(), course, lesson, title));
   }
 
   /** Saves the text in the editor: a new block, or the block being edited. */
@@ -74,9 +232,9 @@ public class LessonEditorView implements Serializable {
         "authoring.saved",
         () -> {
           if (position >= 0) {
-            authoring.replaceText(author.caller(), course, lesson, position, html);
+            authoring.replaceText(editing(), course, lesson, position, html);
           } else {
-            authoring.addText(author.caller(), course, lesson, html);
+            authoring.addText(editing(), course, lesson, html);
           }
         })) {
       clearForms();
@@ -89,9 +247,9 @@ public class LessonEditorView implements Serializable {
         "authoring.saved",
         () -> {
           if (position >= 0) {
-            authoring.replaceCallout(author.caller(), course, lesson, position, tone, calloutText);
+            authoring.replaceCallout(editing(), course, lesson, position, tone, calloutText);
           } else {
-            authoring.addCallout(author.caller(), course, lesson, tone, calloutText);
+            authoring.addCallout(editing(), course, lesson, tone, calloutText);
           }
         })) {
       clearForms();
@@ -126,9 +284,9 @@ public class LessonEditorView implements Serializable {
                   : "media/" + keep;
           if (position >= 0) {
             authoring.replaceImage(
-                author.caller(), course, lesson, position, reference, altText, caption);
+                editing(), course, lesson, position, reference, altText, caption);
           } else {
-            authoring.addImage(author.caller(), course, lesson, reference, altText, caption);
+            authoring.addImage(editing(), course, lesson, reference, altText, caption);
           }
         })) {
       clearForms();
@@ -150,6 +308,30 @@ public class LessonEditorView implements Serializable {
         altText = block.altText();
         caption = block.caption();
       }
+      case "video" -> {
+        if (block.link() == null) {
+          editing = -1; // an uploaded file (from a package): replaced only by a link
+        }
+        videoLink = block.link();
+        videoCaption = block.caption();
+      }
+      case "steps" -> {
+        heading = block.text();
+        steps = stepRows(block.steps(), block.stepImages());
+      }
+      case "question" -> {
+        var q = block.question();
+        questionKind = q.kind();
+        prompt = q.prompt();
+        feedbackWhenRight = q.feedbackWhenRight();
+        feedbackWhenWrong = q.feedbackWhenWrong();
+        for (int i = 0; i < q.options().size() && i < questionOptions.size(); i++) {
+          var option = q.options().get(i);
+          questionOptions.get(i).setText(option.text());
+          questionOptions.get(i).setCorrect(option.correct());
+          questionOptions.get(i).setFeedback(option.feedback());
+        }
+      }
       default -> editing = -1;
     }
   }
@@ -159,13 +341,12 @@ public class LessonEditorView implements Serializable {
   }
 
   public void move(int from, int to) {
-    act("authoring.moved", () -> authoring.moveBlock(author.caller(), course, lesson, from, to));
+    act("authoring.moved", () -> authoring.moveBlock(editing(), course, lesson, from, to));
   }
 
   public void remove(int position) {
     if (act(
-        "authoring.removed",
-        () -> authoring.removeBlock(author.caller(), course, lesson, position))) {
+        "authoring.removed", () -> authoring.removeBlock(editing(), course, lesson, position))) {
       clearForms();
     }
   }
@@ -182,6 +363,15 @@ public class LessonEditorView implements Serializable {
     altText = null;
     caption = null;
     imageFile = null;
+    videoLink = null;
+    videoCaption = null;
+    heading = null;
+    steps = stepRows(List.of(), List.of());
+    questionKind = QuestionKind.SINGLE_CHOICE;
+    prompt = null;
+    questionOptions = QuizEditorView.blankOptions();
+    feedbackWhenRight = null;
+    feedbackWhenWrong = null;
   }
 
   private boolean act(String doneKey, Runnable action) {
@@ -272,5 +462,77 @@ public class LessonEditorView implements Serializable {
 
   public void setCaption(String caption) {
     this.caption = caption;
+  }
+
+  public String getVideoLink() {
+    return videoLink;
+  }
+
+  public void setVideoLink(String videoLink) {
+    this.videoLink = videoLink;
+  }
+
+  public String getVideoCaption() {
+    return videoCaption;
+  }
+
+  public void setVideoCaption(String videoCaption) {
+    this.videoCaption = videoCaption;
+  }
+
+  public String getHeading() {
+    return heading;
+  }
+
+  public void setHeading(String heading) {
+    this.heading = heading;
+  }
+
+  public List<StepRow> getSteps() {
+    return steps;
+  }
+
+  public QuestionKind getQuestionKind() {
+    return questionKind;
+  }
+
+  public void setQuestionKind(QuestionKind questionKind) {
+    this.questionKind = questionKind;
+  }
+
+  public QuestionKind[] getKinds() {
+    return QuestionKind.values();
+  }
+
+  public String getPrompt() {
+    return prompt;
+  }
+
+  public void setPrompt(String prompt) {
+    this.prompt = prompt;
+  }
+
+  public List<QuizEditorView.OptionRow> getQuestionOptions() {
+    return questionOptions;
+  }
+
+  public String getFeedbackWhenRight() {
+    return feedbackWhenRight;
+  }
+
+  public void setFeedbackWhenRight(String feedbackWhenRight) {
+    this.feedbackWhenRight = feedbackWhenRight;
+  }
+
+  public String getFeedbackWhenWrong() {
+    return feedbackWhenWrong;
+  }
+
+  public void setFeedbackWhenWrong(String feedbackWhenWrong) {
+    this.feedbackWhenWrong = feedbackWhenWrong;
+  }
+
+  public String letter(int index) {
+    return String.valueOf((char) ('A' + index));
   }
 }

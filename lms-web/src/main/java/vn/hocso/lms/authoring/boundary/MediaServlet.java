@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 import vn.hocso.lms.authoring.control.CourseAuthoring;
 
 /**
- * Serves the images of courses at {@code /app/media/<course id>/<file>} to signed-in visitors
- * (web.xml guards /app/). Files never change, so browsers may keep them a year; {@code nosniff} and
- * a strict CSP make sure a browser treats them as nothing but pictures.
+ * Serves the images of courses at {@code /app/media/<course id>/<file>} (web.xml lets only
+ * signed-in visitors into /app/): an image of a published version to anyone signed in, any other
+ * only to those who may edit the course and to reviewers; to others it does not exist (404). Files
+ * never change, so a browser may keep them a year, privately; {@code nosniff} and a strict CSP make
+ * sure it treats them as nothing but pictures.
  */
 @WebServlet("/app/media/*")
 public class MediaServlet extends HttpServlet {
@@ -23,6 +25,7 @@ public class MediaServlet extends HttpServlet {
       Pattern.compile("/(\\d{1,18})/([A-Za-z0-9][A-Za-z0-9._-]{0,199})");
 
   @Inject transient CourseAuthoring authoring;
+  @Inject transient SignedInAuthor author;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -33,7 +36,8 @@ public class MediaServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    var media = authoring.media(Long.parseLong(matcher.group(1)), matcher.group(2));
+    var media =
+        authoring.media(author.caller(), Long.parseLong(matcher.group(1)), matcher.group(2));
     if (media.isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

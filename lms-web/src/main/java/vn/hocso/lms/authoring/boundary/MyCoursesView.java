@@ -62,6 +62,86 @@ public class MyCoursesView implements Serializable {
     return "/app/authoring/course?faces-redirect=true&id=" + id[0];
   }
 
+  /** Imports a course package (.zip) as a new draft course and opens its editor. */
+  public String importPackage() throws java.io.IOException {
+    if (packageFile == null || packageFile.getSize() == 0) {
+      Feedback.error(messages.get("authoring.import.noFile"));
+      return null;
+    }
+    if (packageFile.getSize() > MAX_PACKAGE_BYTES) {
+      Feedback.error(messages.get("authoring.import.tooLarge"));
+      return null;
+    }
+    try (var in = packageFile.getInputStream()) {
+      return opened(() -> authoring.importPackage(author.caller(), in));
+    }
+  }
+
+  /** Imports a cmi5 course structure (cmi5.xml) as a new draft course and opens its editor. */
+  public String importCmi5() throws java.io.IOException {
+    if (cmi5File == null || cmi5File.getSize() == 0) {
+      Feedback.error(messages.get("authoring.import.noFile"));
+      return null;
+    }
+    try (var in = cmi5File.getInputStream()) {
+      return opened(() -> authoring.importCmi5(author.caller(), in, cmi5Track, cmi5Minutes));
+    }
+  }
+
+  private String opened(java.util.function.LongSupplier importing) {
+    long[] id = new long[1];
+    if (!Feedback.attempt(messages, null, () -> id[0] = importing.getAsLong())) {
+      return null;
+    }
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    Feedback.info(messages.get("authoring.import.done"));
+    return "/app/authoring/course?faces-redirect=true&id=" + id[0];
+  }
+
+  /** Larger packages are refused before reading (images are re-encoded small anyway). */
+  static final long MAX_PACKAGE_BYTES = 200L * 1024 * 1024;
+
+  private transient jakarta.servlet.http.Part packageFile;
+  private transient jakarta.servlet.http.Part cmi5File;
+  private Track cmi5Track = Track.ELECTRONIC_PAYMENT;
+  private int cmi5Minutes = 30;
+
+  public boolean isReviewer() {
+    return author.caller().mayReview();
+  }
+
+  public jakarta.servlet.http.Part getPackageFile() {
+    return packageFile;
+  }
+
+  public void setPackageFile(jakarta.servlet.http.Part packageFile) {
+    this.packageFile = packageFile;
+  }
+
+  public jakarta.servlet.http.Part getCmi5File() {
+    return cmi5File;
+  }
+
+  public void setCmi5File(jakarta.servlet.http.Part cmi5File) {
+    this.cmi5File = cmi5File;
+  }
+
+  public Track getCmi5Track() {
+    return cmi5Track;
+  }
+
+  public void setCmi5Track(Track cmi5Track) {
+    this.cmi5Track = cmi5Track;
+  }
+
+  public int getCmi5Minutes() {
+    return cmi5Minutes;
+  }
+
+  public void setCmi5Minutes(int cmi5Minutes) {
+    this.cmi5Minutes = cmi5Minutes;
+  }
+
   public Track[] getTracks() {
     return Track.values();
   }

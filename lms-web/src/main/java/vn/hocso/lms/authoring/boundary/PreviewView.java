@@ -21,14 +21,41 @@ public class PreviewView {
 
   private long course;
   private String lesson;
+  private String quizModule;
   private LessonView view;
+  private vn.hocso.lms.authoring.control.QuizView quiz;
 
+  /** Loads the lesson, or with {@code quiz=<module key>} the module's quiz. */
   public void load() throws IOException {
     try {
-      view = authoring.lesson(author.caller(), course, lesson);
+      if (quizModule != null && !quizModule.isBlank()) {
+        quiz =
+            authoring
+                .quiz(author.caller(), course, quizModule)
+                .orElseThrow(java.util.NoSuchElementException::new);
+      } else {
+        view = authoring.lesson(author.caller(), course, lesson);
+      }
     } catch (AccessDeniedException | java.util.NoSuchElementException e) {
       CourseEditorView.notFound();
     }
+  }
+
+  public vn.hocso.lms.authoring.control.QuizView getQuiz() {
+    return quiz;
+  }
+
+  /** The page's heading: the lesson's or the quiz's title. */
+  public String getTitle() {
+    return quiz != null ? quiz.title() : view == null ? "" : view.title();
+  }
+
+  public String getQuizModule() {
+    return quizModule;
+  }
+
+  public void setQuizModule(String quizModule) {
+    this.quizModule = quizModule;
   }
 
   public LessonView getView() {

@@ -36,6 +36,7 @@ public class QuizEditorView implements Serializable {
   private String module;
   private transient QuizView quiz;
   private boolean loaded;
+  private long revision;
 
   private String title;
   private int passingScore = 80;
@@ -100,6 +101,7 @@ public class QuizEditorView implements Serializable {
 
   private void reload() {
     quiz = authoring.quiz(author.caller(), course, module).orElse(null);
+    revision = authoring.revision(author.caller(), course);
     loaded = true;
   }
 
@@ -113,11 +115,11 @@ public class QuizEditorView implements Serializable {
   public void saveSettings() {
     act(
         "authoring.saved",
-        () -> authoring.setQuiz(author.caller(), course, module, title, passingScore, maxAttempts));
+        () -> authoring.setQuiz(editing(), course, module, title, passingScore, maxAttempts));
   }
 
   public void removeQuiz() {
-    act("authoring.removed", () -> authoring.removeQuiz(author.caller(), course, module));
+    act("authoring.removed", () -> authoring.removeQuiz(editing(), course, module));
   }
 
   public void saveQuestion() {
@@ -135,9 +137,9 @@ public class QuizEditorView implements Serializable {
         "authoring.saved",
         () -> {
           if (key == null) {
-            authoring.addQuestion(author.caller(), course, module, input);
+            authoring.addQuestion(editing(), course, module, input);
           } else {
-            authoring.replaceQuestion(author.caller(), course, module, key, input);
+            authoring.replaceQuestion(editing(), course, module, key, input);
           }
         })) {
       clearForm();
@@ -182,13 +184,13 @@ public class QuizEditorView implements Serializable {
   public void move(String questionKey, int toPosition) {
     act(
         "authoring.moved",
-        () -> authoring.moveQuestion(author.caller(), course, module, questionKey, toPosition));
+        () -> authoring.moveQuestion(editing(), course, module, questionKey, toPosition));
   }
 
   public void remove(String questionKey) {
     act(
         "authoring.removed",
-        () -> authoring.removeQuestion(author.caller(), course, module, questionKey));
+        () -> authoring.removeQuestion(editing(), course, module, questionKey));
   }
 
   private void clearForm() {
@@ -200,12 +202,17 @@ public class QuizEditorView implements Serializable {
     feedbackWhenWrong = null;
   }
 
-  private static List<OptionRow> blankOptions() {
+  static List<OptionRow> blankOptions() {
     var rows = new ArrayList<OptionRow>();
     for (int i = 0; i < OPTION_ROWS; i++) {
       rows.add(new OptionRow());
     }
     return rows;
+  }
+
+  /** The caller, saving changes to the course as this page last showed it. */
+  private vn.hocso.lms.authoring.control.Caller editing() {
+    return author.caller().seeing(revision);
   }
 
   private boolean act(String doneKey, Runnable action) {

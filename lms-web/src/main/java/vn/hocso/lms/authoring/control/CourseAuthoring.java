@@ -25,12 +25,16 @@ import vn.hocso.content.course.domain.ContentBlock;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.content.course.domain.CourseVersion;
 import vn.hocso.content.course.domain.ImageBlock;
+import vn.hocso.content.course.domain.InstructionBlock;
+import vn.hocso.content.course.domain.InstructionStep;
 import vn.hocso.content.course.domain.Lesson;
 import vn.hocso.content.course.domain.Question;
+import vn.hocso.content.course.domain.QuestionBlock;
 import vn.hocso.content.course.domain.Quiz;
 import vn.hocso.content.course.domain.RichTextBlock;
 import vn.hocso.content.course.domain.Track;
 import vn.hocso.content.course.domain.VersionStatus;
+import vn.hocso.content.course.domain.VideoBlock;
 import vn.hocso.lms.accounts.domain.Account;
 import vn.hocso.lms.authoring.domain.AuthoringAction;
 import vn.hocso.lms.authoring.domain.AuthoringEvent;
@@ -136,6 +140,80 @@ public class CourseAuthoring {
     return course.id();
   }
 
+  /**
+   * A new course from a course package (PACKAGE-FORMAT.md), owned by the caller, its only version a
+   * draft. The package keeps its slug, so its activity IRIs stay those of the course it was
+   * exported from; a package of a course this platform already has is refused (importing it again
+   * would mix two courses' statements under one id). Images are re-encoded like uploads; a package
+   * with other media (video files) is refused, since only images are stored here.
+   *
+   * @throws ImportRejectedException naming the problem; nothing is stored
+   */
+  public long importPackage(Caller caller, java.io.InputStream zip) {
+    requireAuthor(caller);
+    vn.hocso.content.packaging.CoursePackage read;
+    try {
+      read = new vn.hocso.content.packaging.CoursePackageReader().read(zip);
+    } catch (vn.hocso.content.packaging.CoursePackageException e) {
+      throw new ImportRejectedException(e.getMessage(), e);
+    }
+    var course = read.course();
+    if (slugTaken(course.slug())) {
+      throw new ImportRejectedException(
+          "A course with the activity id " + course.activityIri() + " already exists here", null);
+    }
+    var images = new java.util.LinkedHashMap<String, ImageUploads.EncodedImage>();
+    for (var reference : course.workingVersion().orElseThrow().mediaReferences()) {
+      try {
+        images.put(reference, ImageUploads.reencode(read.media().get(reference)));
+      } catch (ImageRejectedException e) {
+        throw new ImportRejectedException(
+            reference + " is not an image this platform stores (PNG or JPEG): " + e.getMessage(),
+            e);
+      }
+    }
+    entityManager.persist(course);
+    entityManager.flush();
+    images.forEach(
+        (reference, image) ->
+            entityManager.persist(
+                new CourseMedia(
+                    course.id(),
+                    reference.substring("media/".length()),
+                    image.contentType(),
+                    image.width(),
+                    image.height(),
+                    image.bytes(),
+                    clock.instant())));
+    entityManager.persist(new CourseAuthorship(course.id(), caller.accountId(), clock.instant()));
+    record(course, 1, AuthoringAction.IMPORTED, caller);
+    return course.id();
+  }
+
+  /**
+   * A new course from a cmi5 course structure ({@code cmi5.xml}): each assignable unit becomes a
+   * lesson holding it (see {@link vn.hocso.content.cmi5.Cmi5Reader}). The structure has no track or
+   * length, so the caller gives them; the slug comes from the title, made free here.
+   *
+   * @throws ImportRejectedException naming the problem; nothing is stored
+   */
+  public long importCmi5(Caller caller, java.io.InputStream xml, Track track, int minutes) {
+    requireAuthor(caller);
+    Course course;
+    try {
+      var structure = new vn.hocso.content.cmi5.Cmi5Reader().read(xml);
+      course =
+          structure.toCourse(freeSlug(ActivityIri.slugFrom(structure.title())), track, minutes);
+    } catch (vn.hocso.content.cmi5.Cmi5Exception e) {
+      throw new ImportRejectedException(e.getMessage(), e);
+    }
+    entityManager.persist(course);
+    entityManager.flush();
+    entityManager.persist(new CourseAuthorship(course.id(), caller.accountId(), clock.instant()));
+    record(course, 1, AuthoringAction.IMPORTED, caller);
+    return course.id();
+  }
+
   /** The editor's view: the working version, else the published one. */
   public EditorState editor(Caller caller, long courseId) {
     var course = editableCourse(caller, courseId);
@@ -155,10 +233,96 @@ public class CourseAuthoring {
         version.status() != VersionStatus.IN_REVIEW,
         published.isPresent(),
         published.map(CourseVersion::number).orElse(null),
-        version.status() == VersionStatus.PUBLISHED
-            ? List.of()
-            : version.problemsBeforePublishing(),
-        true);
+        version.status() == VersionStatus.PUBLISHED ? List.of() : version.publishingProblems(),
+        true,
+        course.revision(),
+        new EditorState.CoverAndTags(
+            version.coverImage() == null ? null : version.coverImage().substring("media/".length()),
+            version.tags(),
+            version.prerequisites().stream().map(java.net.URI::toString).toList()));
+  }
+
+  /** The course's revision now: what a page remembers to detect a concurrent edit. */
+  public long revision(Caller caller, long courseId) {
+    return editableCourse(caller, courseId).revision();
+  }
+
+  /** The cover image: an image already uploaded for this course, or null for none. */
+  public void useCoverImage(Caller caller, long courseId, String mediaReference) {
+    if (mediaReference != null) {
+      requireMedia(courseId, mediaReference); // before any change: see addImage
+    }
+    draft(caller, courseId).useCoverImage(mediaReference);
+  }
+
+  /** Replaces the tags (the course model cleans them: lower case, no duplicates, at most 20). */
+  public void tag(Caller caller, long courseId, List<String> tags) {
+    draft(caller, courseId).tag(tags);
+  }
+
+  /**
+   * Replaces the prerequisites: each must be another course with a published version (a learner
+   * could not complete a course that was never published).
+   */
+  public void requirePrerequisites(Caller caller, long courseId, List<String> courseIris) {
+    var allowed =
+        prerequisiteChoices(caller, courseId).stream()
+            .map(PrerequisiteChoice::courseIri)
+            .collect(java.util.stream.Collectors.toSet());
+    replacePrerequisites(draft(caller, courseId), courseIris, allowed);
+  }
+
+  /** A published course that can be made a prerequisite. */
+  public record PrerequisiteChoice(String courseIri, String title) {}
+
+  /** The other published courses, by title. */
+  public List<PrerequisiteChoice> prerequisiteChoices(Caller caller, long courseId) {
+    var course = editableCourse(caller, courseId);
+    return entityManager
+        .createQuery("select c from Course c", Course.class)
+        .getResultList()
+        .stream()
+        .filter(c -> !c.id().equals(course.id()) && c.isPublished())
+        .map(c -> new PrerequisiteChoice(c.activityIri().toString(), c.title()))
+        .sorted(Comparator.comparing(PrerequisiteChoice::title))
+        .toList();
+  }
+
+  /**
+   * Everything of the details form in one change: title, summary, track, level, length, tags and
+   * prerequisites (each another published course).
+   */
+  public void saveDetails(
+      Caller caller,
+      long courseId,
+      CourseDetails details,
+      List<String> tags,
+      List<String> prerequisiteIris) {
+    var allowed =
+        prerequisiteChoices(caller, courseId).stream()
+            .map(PrerequisiteChoice::courseIri)
+            .collect(java.util.stream.Collectors.toSet());
+    var draft = draft(caller, courseId);
+    draft.retitle(details.title(), details.titleEnglish());
+    apply(draft, details);
+    draft.tag(tags);
+    replacePrerequisites(draft, prerequisiteIris, allowed);
+  }
+
+  private static void replacePrerequisites(
+      CourseVersion draft, List<String> courseIris, java.util.Set<String> allowed) {
+    for (var iri : courseIris) {
+      if (!allowed.contains(iri)) {
+        throw new IllegalArgumentException(
+            "A prerequisite must be another published course, not " + iri);
+      }
+    }
+    for (var old : draft.prerequisites()) {
+      draft.dropPrerequisite(old);
+    }
+    for (var iri : courseIris) {
+      draft.requirePrerequisite(java.net.URI.create(iri));
+    }
   }
 
   /** Title, summary, track, level and length of the draft. */
@@ -242,9 +406,11 @@ public class CourseAuthoring {
       String mediaReference,
       String altText,
       String caption) {
-    var lesson = lessonOfDraft(caller, courseId, lessonKey);
+    // The media query comes before any change: a query flushes, and EclipseLink's shared cache
+    // missed block changes made after a flush in the same transaction (the database was right).
     requireMedia(courseId, mediaReference);
-    lesson.addBlock(new ImageBlock(mediaReference, altText, caption));
+    lessonOfDraft(caller, courseId, lessonKey)
+        .addBlock(new ImageBlock(mediaReference, altText, caption));
   }
 
   /** Replaces a text block's content (sanitised). */
@@ -274,6 +440,60 @@ public class CourseAuthoring {
     requireMedia(courseId, mediaReference);
     replace(
         caller, courseId, lessonKey, position, new ImageBlock(mediaReference, altText, caption));
+  }
+
+  /**
+   * A video given by its https address (YouTube, Facebook, a Union site…), with an optional
+   * caption; at {@code position}, or at the end when it is -1. Uploading video files is not
+   * offered: a few minutes of video are tens of megabytes, too heavy for the members' connections
+   * and for our storage, while the Union's videos are already on video sites.
+   */
+  public void saveVideoLink(
+      Caller caller, long courseId, String lessonKey, int position, String link, String caption) {
+    put(caller, courseId, lessonKey, position, VideoBlock.linked(link, caption));
+  }
+
+  /** Step-by-step instructions; each step's screenshot is an image uploaded for this course. */
+  public void saveInstruction(
+      Caller caller,
+      long courseId,
+      String lessonKey,
+      int position,
+      String heading,
+      List<StepInput> steps) {
+    var made = new ArrayList<InstructionStep>();
+    for (var step : steps) {
+      if (step.instruction() == null || step.instruction().isBlank()) {
+        if (step.screenshot() != null) {
+          throw new IllegalArgumentException("A step with a screenshot needs its instruction");
+        }
+        continue;
+      }
+      if (step.screenshot() != null) {
+        requireMedia(courseId, step.screenshot());
+      }
+      made.add(new InstructionStep(step.instruction(), step.screenshot()));
+    }
+    put(caller, courseId, lessonKey, position, new InstructionBlock(heading, made));
+  }
+
+  /** One step as typed: its instruction and its screenshot's media reference (or null). */
+  public record StepInput(String instruction, String screenshot) {}
+
+  /** A question inside the lesson (it keeps its activity IRI when edited). */
+  public void saveQuestionBlock(
+      Caller caller, long courseId, String lessonKey, int position, QuestionInput input) {
+    put(caller, courseId, lessonKey, position, new QuestionBlock(question(input)));
+  }
+
+  private void put(
+      Caller caller, long courseId, String lessonKey, int position, ContentBlock block) {
+    var lesson = lessonOfDraft(caller, courseId, lessonKey);
+    if (position < 0) {
+      lesson.addBlock(block);
+    } else {
+      lesson.replaceBlock(position, block);
+    }
   }
 
   private void replace(
@@ -322,10 +542,35 @@ public class CourseAuthoring {
   /** A stored image: what the media servlet sends. */
   public record MediaFile(String contentType, int width, int height, byte[] content) {}
 
-  /** An image of a course, for the media servlet (any signed-in visitor may load it). */
-  public Optional<MediaFile> media(long courseId, String fileName) {
+  /**
+   * An image of a course, for the media servlet. Anyone signed in may load an image the published
+   * version shows; any other image (of a draft, a version in review, or not used at all) only those
+   * who may edit the course, and reviewers. Everyone else gets nothing, as if it did not exist.
+   */
+  public Optional<MediaFile> media(Caller caller, long courseId, String fileName) {
+    var course = entityManager.find(Course.class, courseId);
+    if (course == null) {
+      return Optional.empty();
+    }
+    var reference = "media/" + fileName;
+    var published =
+        course.publishedVersion().map(v -> v.mediaReferences().contains(reference)).orElse(false);
+    if (!published && !mayEdit(caller, course) && !caller.mayReview()) {
+      return Optional.empty();
+    }
     return findMedia(courseId, fileName)
         .map(m -> new MediaFile(m.contentType(), m.width(), m.height(), m.content()));
+  }
+
+  private boolean mayEdit(Caller caller, Course course) {
+    if (!caller.mayAuthor()) {
+      return false;
+    }
+    if (caller.centralAdmin()) {
+      return true;
+    }
+    var authorship = entityManager.find(CourseAuthorship.class, course.id());
+    return authorship != null && authorship.isOwnedBy(caller.accountId());
   }
 
   private Optional<CourseMedia> findMedia(long courseId, String fileName) {
@@ -429,17 +674,73 @@ public class CourseAuthoring {
 
   /** Hands the draft over for review; it is locked until published or returned. */
   public void submitForReview(Caller caller, long courseId) {
-    var course = editableCourse(caller, courseId);
+    var course = changing(caller, courseId);
     course.submitForReview();
     record(
         course, course.workingVersion().orElseThrow().number(), AuthoringAction.SUBMITTED, caller);
   }
 
   public void returnToDraft(Caller caller, long courseId) {
-    var course = editableCourse(caller, courseId);
+    returnToDraft(caller, courseId, null);
+  }
+
+  /** Sends the version in review back to draft, with the reviewer's comment (kept in history). */
+  public void returnToDraft(Caller caller, long courseId, String comment) {
+    var course = changing(caller, courseId);
     course.returnToDraft();
-    record(
-        course, course.workingVersion().orElseThrow().number(), AuthoringAction.RETURNED, caller);
+    var event =
+        new AuthoringEvent(
+                course.id(),
+                course.workingVersion().orElseThrow().number(),
+                AuthoringAction.RETURNED,
+                caller.accountId(),
+                clock.instant())
+            .withComment(comment);
+    entityManager.persist(event);
+  }
+
+  /**
+   * The versions waiting for review, oldest submission first: every one for a reviewer (a central
+   * admin), none for anyone else.
+   */
+  public List<ReviewItem> reviewQueue(Caller caller) {
+    if (!caller.mayReview()) {
+      throw new AccessDeniedException("Only central admins review courses");
+    }
+    var owners = ownerNames();
+    var items = new ArrayList<ReviewItem>();
+    for (var course :
+        entityManager.createQuery("select c from Course c", Course.class).getResultList()) {
+      var working = course.workingVersion();
+      if (working.isEmpty() || working.get().status() != VersionStatus.IN_REVIEW) {
+        continue;
+      }
+      var version = working.get();
+      var submitted =
+          entityManager
+              .createQuery(
+                  "select e from AuthoringEvent e where e.courseId = :course"
+                      + " and e.versionNumber = :number and e.action = :action"
+                      + " order by e.happenedAt desc, e.id desc",
+                  AuthoringEvent.class)
+              .setParameter("course", course.id())
+              .setParameter("number", version.number())
+              .setParameter("action", AuthoringAction.SUBMITTED)
+              .setMaxResults(1)
+              .getResultStream()
+              .findFirst();
+      items.add(
+          new ReviewItem(
+              course.id(),
+              version.title(),
+              version.number(),
+              owners.get(course.id()),
+              submitted.map(e -> displayName(e.actorAccountId())).orElse(null),
+              submitted.map(AuthoringEvent::happenedAt).orElse(version.createdAt()),
+              course.isPublished()));
+    }
+    items.sort(Comparator.comparing(ReviewItem::submittedAt));
+    return items;
   }
 
   /**
@@ -448,7 +749,7 @@ public class CourseAuthoring {
    * @throws vn.hocso.content.course.domain.CourseNotPublishableException naming every problem
    */
   public void publish(Caller caller, long courseId) {
-    var course = editableCourse(caller, courseId);
+    var course = changing(caller, courseId);
     var version =
         course
             .workingVersion()
@@ -480,7 +781,8 @@ public class CourseAuthoring {
                       new VersionEntry.Event(
                           e.action(),
                           names.computeIfAbsent(e.actorAccountId(), this::displayName),
-                          e.happenedAt()))
+                          e.happenedAt(),
+                          e.comment()))
               .toList();
       entries.add(
           new VersionEntry(
@@ -520,9 +822,25 @@ public class CourseAuthoring {
     return course;
   }
 
+  /**
+   * The course, for a change: the caller may edit it, the page she saved from showed the current
+   * revision ({@link Caller#seenRevision}, when it says), and the revision is raised at commit, so
+   * a second save from a page that loaded the same revision is refused ({@link
+   * ConcurrentEditException} here, or the provider's OptimisticLockException when both commit at
+   * once).
+   */
+  private Course changing(Caller caller, long courseId) {
+    var course = editableCourse(caller, courseId);
+    if (caller.seenRevision() != null && caller.seenRevision() != course.revision()) {
+      throw new ConcurrentEditException(courseId, caller.seenRevision(), course.revision());
+    }
+    entityManager.lock(course, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    return course;
+  }
+
   /** The draft to edit: the current one, or a new one copied from the published version. */
   private CourseVersion draft(Caller caller, long courseId) {
-    var course = editableCourse(caller, courseId);
+    var course = changing(caller, courseId);
     var hadWorkingVersion = course.workingVersion().isPresent();
     var draft = course.edit();
     if (!hadWorkingVersion) {

@@ -3,6 +3,7 @@ package vn.hocso.lms.authoring.control;
 import java.util.List;
 import vn.hocso.content.course.application.OutlineView;
 import vn.hocso.content.course.domain.Level;
+import vn.hocso.content.course.domain.PublishingProblem;
 import vn.hocso.content.course.domain.Track;
 import vn.hocso.content.course.domain.VersionStatus;
 
@@ -18,8 +19,13 @@ public record EditorState(
     boolean editable,
     boolean hasPublishedVersion,
     Integer publishedVersionNumber,
-    List<String> problems,
-    boolean mayPublish) {
+    List<PublishingProblem> problems,
+    boolean mayPublish,
+    long revision,
+    CoverAndTags extras) {
+
+  /** Cover image (file name or null), tags and prerequisite course IRIs of the version. */
+  public record CoverAndTags(String coverFile, List<String> tags, List<String> prerequisites) {}
 
   public VersionStatus status() {
     return outline.status();

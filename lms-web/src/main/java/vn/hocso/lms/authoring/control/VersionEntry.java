@@ -18,5 +18,5 @@ public record VersionEntry(
     List<Event> events) {
 
   /** One step in the life of the version. */
-  public record Event(AuthoringAction action, String actorName, Instant at) {}
+  public record Event(AuthoringAction action, String actorName, Instant at, String comment) {}
 }

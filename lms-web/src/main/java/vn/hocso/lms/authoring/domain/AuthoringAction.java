@@ -11,5 +11,7 @@ public enum AuthoringAction {
   /** The version in review went back to draft. */
   RETURNED,
   /** The version was published; the one before it (if any) is superseded. */
-  PUBLISHED
+  PUBLISHED,
+  /** The course was made from a course package or a cmi5 course structure; version 1 is a draft. */
+  IMPORTED
 }

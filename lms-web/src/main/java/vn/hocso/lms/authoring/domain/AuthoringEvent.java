@@ -45,6 +45,10 @@ public class AuthoringEvent {
   @Column(name = "happened_at", nullable = false, updatable = false)
   private Instant happenedAt;
 
+  /** What the reviewer wrote when she returned the version, or null. */
+  @Column(name = "comment_text", length = 2000, updatable = false)
+  private String comment;
+
   protected AuthoringEvent() {
     // for JPA
   }
@@ -60,6 +64,19 @@ public class AuthoringEvent {
     this.action = Objects.requireNonNull(action);
     this.actorAccountId = actorAccountId;
     this.happenedAt = happenedAt.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The same event with a comment (a reviewer's reason for returning a version). */
+  public AuthoringEvent withComment(String text) {
+    if (text != null && text.strip().length() > 2000) {
+      throw new IllegalArgumentException("A comment has at most 2000 characters");
+    }
+    this.comment = text == null || text.isBlank() ? null : text.strip();
+    return this;
+  }
+
+  public String comment() {
+    return comment;
   }
 
   public long courseId() {

@@ -355,6 +355,389 @@ class CourseAuthoringTest {
                     null,
                     null)));
     assertThat(tx(service -> service.editor(hoa, id)).problems())
-        .anySatisfy(p -> assertThat(p).contains("Chưa có đáp án"));
+        .anySatisfy(
+            p -> {
+              assertThat(p.code())
+                  .isEqualTo(
+                      vn.hocso.content.course.domain.PublishingProblem.Code
+                          .QUESTION_NO_RIGHT_ANSWER);
+              assertThat(p.placeTitle()).isEqualTo("Kiểm tra cuối");
+              assertThat(p.prompt()).isEqualTo("Chưa có đáp án");
+            });
+  }
+
+  // ---- part 2: imports, more blocks, details, review, concurrent edits, media access ----
+
+  static long courseCount() {
+    return tx(
+        service ->
+            service.myCourses(admin).size() + 0L); // every course, as a central admin sees them
+  }
+
+  static java.util.Optional<CourseAuthoring.MediaFile> mediaFor(
+      Caller caller, long id, String file) {
+    return tx(service -> service.media(caller, id, file));
+  }
+
+  static List<ReviewItem> queue(Caller caller) {
+    return tx(service -> service.reviewQueue(caller));
+  }
+
+  static long revisionOf(Caller caller, long id) {
+    return tx(service -> service.revision(caller, id));
+  }
+
+  static List<CourseAuthoring.PrerequisiteChoice> choices(Caller caller, long id) {
+    return tx(service -> service.prerequisiteChoices(caller, id));
+  }
+
+  static java.io.InputStream resource(String name) {
+    return CourseAuthoringTest.class.getResourceAsStream("/vn/hocso/lms/authoring/" + name);
+  }
+
+  @Test
+  void aCmi5StructureBecomesADraftOfExternalUnitsOwnedByTheImporter() {
+    var id =
+        tx(
+            service ->
+                service.importCmi5(
+                    lan, resource("cmi5-two-units.xml"), Track.ONLINE_PUBLIC_SERVICES, 25));
+
+    var editor = tx(service -> service.editor(lan, id));
+    assertThat(editor.details().title()).isEqualTo("Dùng VNeID");
+    assertThat(editor.outline().modules())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.lessons())
+                    .extracting(l -> l.title())
+                    .containsExactly("Cài ứng dụng VNeID", "Đăng nhập VNeID"));
+    assertThat(editor.problems()).isEmpty();
+    assertThat(tx(service -> service.lesson(lan, id, "dang-nhap-vneid")).blocks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.kind()).isEqualTo("externalAu");
+              assertThat(b.link()).isEqualTo("https://noidung.example.vn/au/dang-nhap-vneid/");
+            });
+    assertThat(tx(service -> service.history(lan, id)).get(0).events())
+        .extracting(VersionEntry.Event::action)
+        .containsExactly(AuthoringAction.IMPORTED);
+    // only she (and admins) may edit it
+    assertThatThrownBy(() -> tx(service -> service.editor(hoa, id)))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void aBrokenCmi5StructureIsRefusedNamingTheProblemAndCreatesNothing() throws Exception {
+    var before = courseCount();
+    String xml;
+    try (var in = resource("cmi5-two-units.xml")) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var broken = xml.replace("moveOn=\"CompletedOrPassed\"", "moveOn=\"Whenever\"");
+
+    assertThatThrownBy(
+            () ->
+                tx(
+                    service ->
+                        service.importCmi5(
+                            lan,
+                            new java.io.ByteArrayInputStream(
+                                broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                            Track.ONLINE_PUBLIC_SERVICES,
+                            25)))
+        .isInstanceOf(ImportRejectedException.class)
+        .hasMessageContaining("cmi5 schema")
+        .hasMessageContaining("Whenever");
+    assertThat(courseCount()).isEqualTo(before);
+    assertThatThrownBy(
+            () ->
+                tx(
+                    service ->
+                        service.importCmi5(
+                            learner, resource("cmi5-two-units.xml"), Track.E_COMMERCE, 10)))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void aCoursePackageIsImportedAsTheImportersDraftOnceAndABrokenOneCreatesNothing()
+      throws Exception {
+    var id = readyCourse(hoa, "Gói để chuyển đi");
+    var zip = new java.io.ByteArrayOutputStream();
+    Transactions.inTransaction(
+        factory,
+        em -> {
+          var course = em.find(vn.hocso.content.course.domain.Course.class, id);
+          try {
+            new vn.hocso.content.packaging.CoursePackageWriter()
+                .write(course.workingVersion().orElseThrow(), name -> null, zip);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          return null;
+        });
+    // the same course exists here: importing it would give two courses one activity id
+    assertThatThrownBy(
+            () ->
+                tx(
+                    service ->
+                        service.importPackage(
+                            lan, new java.io.ByteArrayInputStream(zip.toByteArray()))))
+        .isInstanceOf(ImportRejectedException.class)
+        .hasMessageContaining("already exists");
+
+    var before = courseCount();
+    assertThatThrownBy(
+            () ->
+                tx(
+                    service ->
+                        service.importPackage(
+                            lan, new java.io.ByteArrayInputStream("không phải zip".getBytes()))))
+        .isInstanceOf(ImportRejectedException.class)
+        .hasMessageContaining("not a zip");
+    assertThat(courseCount()).isEqualTo(before);
+
+    // the same package with another slug is a new course, owned by the importer
+    var renamed = new java.io.ByteArrayOutputStream();
+    try (var in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()));
+        var out = new java.util.zip.ZipOutputStream(renamed)) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        var json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+        out.write(
+            json.replace("goi-de-chuyen-di", "goi-da-chuyen-den")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+    var imported =
+        tx(
+            service ->
+                service.importPackage(
+                    lan, new java.io.ByteArrayInputStream(renamed.toByteArray())));
+    var editor = tx(service -> service.editor(lan, imported));
+    assertThat(editor.outline().modules().get(0).lessons()).hasSize(3);
+    assertThat(editor.status()).isEqualTo(VersionStatus.DRAFT);
+  }
+
+  @Test
+  void theLessonEditorSavesVideoLinksInstructionsWithScreenshotsAndEmbeddedQuestions()
+      throws Exception {
+    var id = readyCourse(hoa, "Đủ loại nội dung");
+    var screenshot =
+        ImageUploadsTest.bytes(
+            new java.awt.image.BufferedImage(300, 600, java.awt.image.BufferedImage.TYPE_INT_RGB),
+            "png");
+    // one action per transaction, as the pages do
+    run(
+        service ->
+            service.saveVideoLink(
+                hoa, id, "bai-mot", -1, "https://www.youtube.com/watch?v=abc", "Cách quét mã"));
+    var shot = tx(service -> service.uploadImage(hoa, id, screenshot));
+    run(
+        service ->
+            service.saveInstruction(
+                hoa,
+                id,
+                "bai-mot",
+                -1,
+                "Chuyển tiền bằng mã QR",
+                List.of(
+                    new CourseAuthoring.StepInput("Mở ứng dụng ngân hàng.", shot),
+                    new CourseAuthoring.StepInput("  ", null),
+                    new CourseAuthoring.StepInput("Chọn Quét QR.", null))));
+    run(
+        service ->
+            service.saveQuestionBlock(hoa, id, "bai-mot", -1, singleChoice("Ai được biết OTP?")));
+    var blocks = tx(service -> service.lesson(hoa, id, "bai-mot")).blocks();
+    assertThat(blocks)
+        .extracting(b -> b.kind())
+        .containsExactly("text", "video", "steps", "question");
+    assertThat(blocks.get(1).link()).isEqualTo("https://www.youtube.com/watch?v=abc");
+    assertThat(blocks.get(2).steps()).containsExactly("Mở ứng dụng ngân hàng.", "Chọn Quét QR.");
+    assertThat(blocks.get(2).stepImages().get(0)).startsWith("anh-");
+    assertThat(blocks.get(2).stepImages().get(1)).isEmpty();
+    var questionKey = blocks.get(3).question().key();
+
+    // editing keeps the question's key (its activity IRI)
+    run(service -> service.saveQuestionBlock(hoa, id, "bai-mot", 3, singleChoice("Ai biết OTP?")));
+    var edited = tx(service -> service.lesson(hoa, id, "bai-mot")).blocks().get(3).question();
+    assertThat(edited.key()).isEqualTo(questionKey);
+    assertThat(edited.prompt()).isEqualTo("Ai biết OTP?");
+
+    assertThatThrownBy(
+            () ->
+                run(
+                    service ->
+                        service.saveVideoLink(hoa, id, "bai-mot", -1, "javascript:alert(1)", null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("https");
+    assertThatThrownBy(
+            () ->
+                run(
+                    service ->
+                        service.saveInstruction(
+                            hoa,
+                            id,
+                            "bai-mot",
+                            -1,
+                            "Ảnh của khóa khác",
+                            List.of(new CourseAuthoring.StepInput("Bước", "media/khong-co.jpg")))))
+        .hasMessageContaining("No uploaded image");
+    assertThat(tx(service -> service.lesson(hoa, id, "bai-mot")).blocks()).hasSize(4);
+  }
+
+  @Test
+  void detailsCarryTagsCoverAndOnlyPublishedCoursesAsPrerequisites() throws Exception {
+    var first = readyCourse(hoa, "Học trước tiên");
+    var id = readyCourse(hoa, "Học sau đó");
+    var firstIri = "https://hocso.vn/xapi/activities/course/hoc-truoc-tien";
+    // not published yet: not offered, and refused
+    assertThat(choices(hoa, id))
+        .extracting(CourseAuthoring.PrerequisiteChoice::courseIri)
+        .doesNotContain(firstIri);
+    assertThatThrownBy(
+            () ->
+                run(
+                    service ->
+                        service.saveDetails(
+                            hoa, id, details("Học sau đó"), List.of(), List.of(firstIri))))
+        .hasMessageContaining("published course");
+
+    run(service -> service.publish(hoa, first));
+    run(
+        service ->
+            service.saveDetails(
+                hoa,
+                id,
+                details("Học sau đó"),
+                List.of("VietQR", "vietqr", "OTP"),
+                List.of(firstIri)));
+    var cover =
+        ImageUploadsTest.bytes(
+            new java.awt.image.BufferedImage(800, 400, java.awt.image.BufferedImage.TYPE_INT_RGB),
+            "jpg");
+    var coverReference = tx(service -> service.uploadImage(hoa, id, cover));
+    run(service -> service.useCoverImage(hoa, id, coverReference));
+
+    var extras = tx(service -> service.editor(hoa, id)).extras();
+    assertThat(extras.tags()).containsExactly("vietqr", "otp");
+    assertThat(extras.prerequisites()).containsExactly(firstIri);
+    assertThat(extras.coverFile()).startsWith("anh-");
+    assertThatThrownBy(
+            () ->
+                run(
+                    service ->
+                        service.saveDetails(
+                            hoa,
+                            id,
+                            details("Học sau đó"),
+                            List.of(),
+                            List.of("https://hocso.vn/xapi/activities/course/hoc-sau-do"))))
+        .hasMessageContaining("published course");
+  }
+
+  @Test
+  void aSecondSaveFromAPageThatLoadedAnOlderRevisionIsRefusedAndWritesNothing() {
+    var id = readyCourse(hoa, "Hai người cùng sửa");
+    // Hoa and an admin open the editor: both pages show the same revision
+    var seen = tx(service -> service.editor(hoa, id)).revision();
+    assertThat(tx(service -> service.editor(admin, id)).revision()).isEqualTo(seen);
+
+    run(service -> service.renameLesson(admin.seeing(seen), id, "bai-mot", "Bài của quản trị"));
+    assertThatThrownBy(
+            () ->
+                run(
+                    service ->
+                        service.renameLesson(hoa.seeing(seen), id, "bai-mot", "Bài của Hoa")))
+        .isInstanceOf(ConcurrentEditException.class);
+    assertThat(tx(service -> service.lesson(hoa, id, "bai-mot")).title())
+        .isEqualTo("Bài của quản trị");
+
+    // after reloading she saves normally, and the revision moves on with every change
+    var now = tx(service -> service.revision(hoa, id));
+    assertThat(now).isGreaterThan(seen);
+    run(service -> service.renameLesson(hoa.seeing(now), id, "bai-mot", "Bài của Hoa"));
+    assertThat(revisionOf(hoa, id)).isGreaterThan(now);
+    // the life cycle is guarded too: a stale page cannot publish
+    assertThatThrownBy(() -> run(service -> service.publish(admin.seeing(now), id)))
+        .isInstanceOf(ConcurrentEditException.class);
+  }
+
+  @Test
+  void reviewersSeeSubmittedVersionsAndReturnThemWithAComment() {
+    var id = readyCourse(hoa, "Chờ duyệt");
+    run(service -> service.submitForReview(hoa, id));
+
+    assertThat(queue(admin))
+        .filteredOn(item -> item.courseId() == id)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.title()).isEqualTo("Chờ duyệt");
+              assertThat(item.authorName()).isEqualTo("hoa");
+              assertThat(item.submittedBy()).isEqualTo("hoa");
+            });
+    assertThatThrownBy(() -> tx(service -> service.reviewQueue(hoa)))
+        .isInstanceOf(AccessDeniedException.class);
+
+    run(service -> service.returnToDraft(admin, id, "Bài hai cần thêm ảnh minh họa."));
+    assertThat(queue(admin)).noneMatch(item -> item.courseId() == id);
+    assertThat(tx(service -> service.history(hoa, id)).get(0).events())
+        .filteredOn(e -> e.action() == AuthoringAction.RETURNED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.comment()).isEqualTo("Bài hai cần thêm ảnh minh họa."));
+  }
+
+  @Test
+  void imagesOfADraftAreSeenOnlyByItsEditorsUntilAVersionShowingThemIsPublished() throws Exception {
+    var id = readyCourse(hoa, "Ảnh riêng tư");
+    var photo =
+        ImageUploadsTest.bytes(
+            new java.awt.image.BufferedImage(100, 100, java.awt.image.BufferedImage.TYPE_INT_RGB),
+            "png");
+    var reference =
+        tx(
+            service -> {
+              var made = service.uploadImage(hoa, id, photo);
+              service.addImage(hoa, id, "bai-mot", made, "Một mã QR", null);
+              return made;
+            });
+    var file = reference.substring("media/".length());
+
+    assertThat(mediaFor(hoa, id, file)).isPresent();
+    assertThat(mediaFor(admin, id, file)).isPresent();
+    assertThat(mediaFor(learner, id, file)).isEmpty();
+    assertThat(mediaFor(lan, id, file)).isEmpty();
+    assertThat(mediaFor(new Caller(-1, false, false), id, file)).isEmpty();
+
+    run(service -> service.publish(hoa, id));
+    assertThat(mediaFor(learner, id, file)).isPresent();
+
+    // removed from the next draft: still public, since the published version shows it
+    run(service -> service.removeBlock(hoa, id, "bai-mot", 1));
+    assertThat(mediaFor(learner, id, file)).isPresent();
+    // an upload no published version uses stays private
+    var unused = tx(service -> service.uploadImage(hoa, id, photo)).substring("media/".length());
+    assertThat(mediaFor(learner, id, unused)).isEmpty();
+  }
+
+  @Test
+  void everyPublishingProblemHasVietnameseAndEnglishWords() {
+    for (var locale : List.of(java.util.Locale.forLanguageTag("vi"), java.util.Locale.ENGLISH)) {
+      var bundle = java.util.ResourceBundle.getBundle("vn.hocso.lms.web.messages", locale);
+      for (var code : vn.hocso.content.course.domain.PublishingProblem.Code.values()) {
+        assertThat(bundle.getString("authoring.problem." + code)).isNotBlank();
+      }
+    }
+    var vi =
+        java.util.ResourceBundle.getBundle(
+            "vn.hocso.lms.web.messages", java.util.Locale.forLanguageTag("vi"));
+    assertThat(
+            new java.text.MessageFormat(vi.getString("authoring.problem.QUESTION_SEVERAL_RIGHT"))
+                .format(new Object[] {"Kiểm tra", "Chọn một", 2L}))
+        .isEqualTo("Câu hỏi «Chọn một» có 2 đáp án đúng nhưng chỉ cho chọn một.");
   }
 }

@@ -74,7 +74,7 @@ class CourseMediaPersistenceTest {
 
         var em = factory.createEntityManager();
         var service = new CourseAuthoring(em, Clock.systemUTC());
-        var media = service.media(id, file).orElseThrow();
+        var media = service.media(trainer, id, file).orElseThrow();
         assertThat(media.width()).isEqualTo(1280);
         assertThat(media.contentType()).isEqualTo("image/jpeg");
         assertThat(media.content()).startsWith((byte) 0xFF, (byte) 0xD8);
@@ -94,6 +94,35 @@ class CourseMediaPersistenceTest {
                         }))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("No uploaded image");
+
+        // A cmi5 import stores external units in the V15 columns and reads them back unchanged.
+        long imported;
+        try (var xml =
+            getClass().getResourceAsStream("/vn/hocso/lms/authoring/cmi5-two-units.xml")) {
+          imported =
+              Transactions.inTransaction(
+                  factory,
+                  em3 ->
+                      new CourseAuthoring(em3, Clock.systemUTC())
+                          .importCmi5(trainer, xml, Track.ONLINE_PUBLIC_SERVICES, 25));
+        }
+        var em4 = factory.createEntityManager();
+        try {
+          var course = em4.find(vn.hocso.content.course.domain.Course.class, imported);
+          var unit =
+              (vn.hocso.content.course.domain.ExternalAuBlock)
+                  course.workingVersion().orElseThrow().lessons().get(1).blocks().get(0);
+          assertThat(unit.auId()).isEqualTo("https://noidung.example.vn/au/dang-nhap-vneid");
+          assertThat(unit.url()).isEqualTo("https://noidung.example.vn/au/dang-nhap-vneid/");
+          assertThat(unit.moveOn())
+              .isEqualTo(vn.hocso.content.course.domain.ExternalAuBlock.MoveOn.COMPLETED_OR_PASSED);
+          assertThat(unit.launchMethod())
+              .isEqualTo(vn.hocso.content.course.domain.ExternalAuBlock.LaunchMethod.OWN_WINDOW);
+          assertThat(unit.masteryScore()).isEqualByComparingTo("0.8125");
+          assertThat(unit.launchParameters()).isEqualTo("Mode=Normal");
+        } finally {
+          em4.close();
+        }
       } finally {
         factory.close();
       }
