@@ -14,6 +14,13 @@ public record CertificateRow(
     String courseTitle,
     LocalDate issuedOn) {
 
+  static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  public String issuedOnText() {
+    return DAY.format(issuedOn);
+  }
+
   static CertificateRow of(Certificate certificate) {
     return new CertificateRow(
         certificate.id(),

@@ -39,6 +39,16 @@ public record CertificateView(
     return status == CertificateStatus.REVOKED;
   }
 
+  /** The day it was issued, as Vietnam writes it (dd/MM/yyyy). */
+  public String issuedOnText() {
+    return CertificateRow.DAY.format(issuedOn);
+  }
+
+  /** The day it was revoked, as Vietnam writes it; null while valid. */
+  public String revokedOnText() {
+    return revokedAt == null ? null : CertificateRow.DAY.format(revokedOn());
+  }
+
   /** The day it was revoked, in Vietnam. */
   public LocalDate revokedOn() {
     return revokedAt == null ? null : revokedAt.atZone(Certificate.VIETNAM).toLocalDate();
