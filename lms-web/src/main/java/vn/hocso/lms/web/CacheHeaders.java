@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
@@ -26,8 +27,52 @@ public class CacheHeaders extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Cache-Control", policyFor(request));
+    var policy = policyFor(request);
+    response.setHeader("Cache-Control", policy);
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+      // Mojarra sets its own "max-age=604800" (and Expires) when it serves a resource: ours stays.
+      response = new Fixed(response);
+    }
     chain.doFilter(request, response);
+  }
+
+  /** A response whose Cache-Control and Expires headers are already decided. */
+  static final class Fixed extends HttpServletResponseWrapper {
+    Fixed(HttpServletResponse response) {
+      super(response);
+    }
+
+    private static boolean decided(String name) {
+      return "Cache-Control".equalsIgnoreCase(name) || "Expires".equalsIgnoreCase(name);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!decided(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!decided(name)) {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void setDateHeader(String name, long date) {
+      if (!decided(name)) {
+        super.setDateHeader(name, date);
+      }
+    }
+
+    @Override
+    public void addDateHeader(String name, long date) {
+      if (!decided(name)) {
+        super.addDateHeader(name, date);
+      }
+    }
   }
 
   static String policyFor(HttpServletRequest request) {
