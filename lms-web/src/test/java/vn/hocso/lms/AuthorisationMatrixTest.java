@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -34,6 +35,9 @@ import vn.hocso.lms.authoring.control.CourseAuthoring;
 import vn.hocso.lms.authoring.control.CourseDetails;
 import vn.hocso.lms.authoring.control.QuestionInput;
 import vn.hocso.lms.authoring.control.QuestionInput.OptionInput;
+import vn.hocso.lms.certificates.control.CertificateRow;
+import vn.hocso.lms.certificates.control.Certificates;
+import vn.hocso.lms.learning.domain.CourseCompleted;
 import vn.hocso.lms.people.control.ImportPreview;
 import vn.hocso.lms.people.control.MembershipClaims;
 import vn.hocso.lms.people.control.PeopleDirectory;
@@ -157,6 +161,7 @@ class AuthorisationMatrixTest {
     long learnerPerson;
     Caller otherTrainer;
     Requester currentRequester;
+    java.net.URI certificateCourse; // the course certificates are issued for, made on first use
 
     World(EntityManagerFactory factory) {
       this.factory = factory;
@@ -543,6 +548,55 @@ class AuthorisationMatrixTest {
     ops.add(authoring("CourseAuthoring.addModule", (s, c, id) -> s.addModule(c, id, "Phần mới")));
     ops.add(authoring("CourseAuthoring.publish", (s, c, id) -> s.publish(c, id)));
     ops.add(authoring("CourseAuthoring.history", (s, c, id) -> s.history(c, id)));
+    // Certificates (issue 6): the holder or an officer over her home unit downloads; officers
+    // list and revoke within their scope.
+    ops.add(
+        new Op(
+            "Certificates.pdf",
+            Policy.PERSONAL,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                long person = w.person(w.unit(a, t), false);
+                issueCertificate(w, person);
+                return person;
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object person) {
+                // The learner's INSIDE row is her own certificate (w.currentRequester is her).
+                var code =
+                    em.createQuery(
+                            "select c.code from Certificate c where c.holder.id = :p", String.class)
+                        .setParameter("p", person)
+                        .getSingleResult();
+                var pdf =
+                    certificates(em)
+                        .pdf(code, w.currentRequester, java.net.URI.create("https://hocso.vn/"));
+                return reach(pdf.length > 0);
+              }
+            }));
+    ops.add(
+        new Op(
+            "Certificates.list",
+            Policy.SCOPED,
+            certificateOp(
+                (em, w, a, code) ->
+                    reach(
+                        certificates(em).list(w.requesters.get(a), 0, 10_000).stream()
+                            .map(CertificateRow::code)
+                            .anyMatch(code::equals)))));
+    ops.add(
+        new Op(
+            "Certificates.revoke",
+            Policy.SCOPED,
+            certificateOp(
+                (em, w, a, code) -> {
+                  certificates(em).revoke(code, "Cấp nhầm", w.requesters.get(a));
+                  return reach(
+                      certificates(em).verify(code).status()
+                          == vn.hocso.lms.certificates.domain.CertificateStatus.REVOKED);
+                })));
     return ops;
   }
 
@@ -552,6 +606,45 @@ class AuthorisationMatrixTest {
 
   static Reach reach(boolean reached) {
     return reached ? Reach.REACHED : Reach.HIDDEN;
+  }
+
+  static Certificates certificates(EntityManager em) {
+    return new Certificates(em, CLOCK, statement -> {});
+  }
+
+  /** Issues a certificate to the person (as her course completion would) and returns its code. */
+  static String issueCertificate(World world, long person) {
+    return inTransaction(
+        world.factory,
+        em -> {
+          if (world.certificateCourse == null) {
+            var course =
+                new vn.hocso.content.course.domain.Course(
+                    "chung-nhan-thu", "Khoá có chứng nhận", null, "Tóm tắt", Track.E_COMMERCE, 10);
+            em.persist(course);
+            em.flush();
+            world.certificateCourse = course.activityIri();
+          }
+          return certificates(em)
+              .issue(
+                  new CourseCompleted(
+                      person, world.certificateCourse, 1, UUID.randomUUID(), CLOCK.instant()));
+        });
+  }
+
+  /** A certificate of a fresh person in the actor's inside or outside unit. */
+  static Operation certificateOp(Call<String> call) {
+    return new Operation() {
+      @Override
+      public Object prepare(World w, Actor a, Target t) {
+        return issueCertificate(w, w.person(w.unit(a, t), false));
+      }
+
+      @Override
+      public Reach call(EntityManager em, World w, Actor a, Object code) throws Exception {
+        return call.apply(em, w, a, (String) code);
+      }
+    };
   }
 
   static ManagedScope scopeOf(World world, Actor actor) {

@@ -159,6 +159,12 @@ public class PersonalData {
   public void erase(long personId, Requester requester) {
     var person = personFor(personId, requester);
     person.erase(LocalDate.now(clock));
+    // Her certificates stay valid but no longer name her (by entity name: privacy does not import
+    // the certificates feature, which depends on it).
+    entityManager
+        .createQuery("update Certificate c set c.holderName = null where c.holder = :p")
+        .setParameter("p", person)
+        .executeUpdate();
     for (var account : accountsOf(person)) {
       var oldUsername = account.username();
       account.erase();

@@ -17,5 +17,8 @@ public enum AuditAction {
   REGISTERED,
   CONFIRMED_MEMBERSHIP,
   DECLINED_MEMBERSHIP,
-  IMPORTED_PEOPLE
+  IMPORTED_PEOPLE,
+  /** Looked at a page of the certificates of her scope's people. */
+  LISTED_CERTIFICATES,
+  REVOKED_CERTIFICATE
 }

@@ -1,0 +1,8 @@
+package vn.hocso.lms.certificates.domain;
+
+/** What the verification page says of a code. */
+public enum CertificateStatus {
+  VALID,
+  REVOKED,
+  UNKNOWN
+}
