@@ -45,26 +45,20 @@ public class LrsBulkLoad {
     long count = Long.parseLong(options.getOrDefault("count", "0"));
     int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
     int batch = Integer.parseInt(options.getOrDefault("batch", "500"));
+    var source = dataSource(database);
+    migrate(source);
+    var store = new JdbcStatementStore(source);
+    var clock = new StoredClock();
+    if (stored(source) == 0) { // the rare learner's statements are the oldest
+      store.storeAll(accept(statements(20, IngestBenchmark.RARE_LEARNER), clock));
+    }
     if (options.containsKey("check")) {
       check(URI.create(options.get("check").replaceAll("/?$", "/")), database);
     }
     if (count <= 0) {
       return;
     }
-    var source = dataSource(database);
-    migrate(source);
-    long stored;
-    try (var connection = source.getConnection();
-        var rows = connection.createStatement().executeQuery("select count(*) from lrs_statement")) {
-      rows.next();
-      stored = rows.getLong(1);
-    }
-    var store = new JdbcStatementStore(source);
-    var clock = new StoredClock();
-    if (stored == 0) { // the rare learner's statements are the oldest
-      store.storeAll(accept(statements(20, IngestBenchmark.RARE_LEARNER), clock));
-      stored = 20;
-    }
+    long stored = stored(source);
     var remaining = new AtomicLong(count - stored);
     var done = new AtomicLong();
     long start = System.nanoTime();
@@ -92,6 +86,14 @@ public class LrsBulkLoad {
     pool.shutdown();
     System.out.printf(
         "bulk-loaded %,d statements in %.0f s%n", done.get(), (System.nanoTime() - start) / 1e9);
+  }
+
+  static long stored(javax.sql.DataSource source) throws Exception {
+    try (var connection = source.getConnection();
+        var rows = connection.createStatement().executeQuery("select count(*) from lrs_statement")) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   static List<JsonObject> statements(int count, int learner) {

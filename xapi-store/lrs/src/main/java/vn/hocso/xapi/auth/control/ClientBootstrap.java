@@ -52,14 +52,17 @@ public class ClientBootstrap {
     ensure();
   }
 
-  /** Saves the bootstrap client once the schema is there; cheap after the first success. */
-  public void ensure() {
-    if (done) {
-      return;
+  /**
+   * Saves the bootstrap client once the schema is there; cheap after the first success. Returns
+   * whether it is done, so callers can stop asking.
+   */
+  public boolean ensure() {
+    if (!done) {
+      synchronized (this) {
+        ensureOnce();
+      }
     }
-    synchronized (this) {
-      ensureOnce();
-    }
+    return done;
   }
 
   private void ensureOnce() {
