@@ -49,7 +49,7 @@ HOCSO_DATA=$data LRS_DB_URL="jdbc:mysql://127.0.0.1:3306/$database${options:+?$o
   --contextroot xapi >"$data/payara.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
+for _ in $(seq 1 1200); do # a loaded 2-core machine may need minutes
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/xapi/about" || true)
   [ "$code" = 200 ] && break
   sleep 1
