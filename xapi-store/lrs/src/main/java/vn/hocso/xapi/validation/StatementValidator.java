@@ -798,15 +798,21 @@ public final class StatementValidator {
   /** Parses the ISO 8601 forms {@link #TIMESTAMP_TEXT} admits; no zone means UTC. */
   public static java.time.Instant parseInstantLeniently(String text) {
     var normalised = text.replace('z', 'Z');
-    if (!normalised.matches(".*(Z|[+-]\\d{2}(:?\\d{2})?)$")) {
+    if (!HAS_ZONE.matcher(normalised).find()) {
       normalised = normalised + "Z";
     }
     normalised =
-        normalised
-            .replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")
-            .replaceFirst("([+-]\\d{2})$", "$1:00");
+        HOUR_ONLY_ZONE
+            .matcher(COMPACT_ZONE.matcher(normalised).replaceFirst("$1:$2"))
+            .replaceFirst("$1:00");
     return OffsetDateTime.parse(normalised).toInstant();
   }
+
+  // Compiled once: the timestamp of every statement goes through them (String.matches and
+  // replaceFirst compile their pattern at each call; the profile showed it).
+  private static final Pattern HAS_ZONE = Pattern.compile("(Z|[+-]\\d{2}(:?\\d{2})?)$");
+  private static final Pattern COMPACT_ZONE = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+  private static final Pattern HOUR_ONLY_ZONE = Pattern.compile("([+-]\\d{2})$");
 
   private static String uuid(JsonValue value, String path, String section) {
     var text = string(value, path, section);

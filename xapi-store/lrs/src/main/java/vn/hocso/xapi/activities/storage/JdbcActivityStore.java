@@ -58,6 +58,38 @@ public class JdbcActivityStore {
   }
 
   /**
+   * The stored canonical activities among these ids, by id: one query for a whole batch of
+   * statements (most batches mention activities already stored, and then write nothing).
+   */
+  private static java.util.Map<String, JsonObject> findAll(
+      Connection connection, java.util.Collection<String> activityIds) throws SQLException {
+    var byKey = new java.util.HashMap<String, String>();
+    activityIds.forEach(id -> byKey.put(IndexKeys.ofIri(id), id));
+    var keys = List.copyOf(byKey.keySet());
+    var found = new java.util.HashMap<String, JsonObject>();
+    for (int from = 0; from < keys.size(); from += 500) {
+      var chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+      try (var select =
+          connection.prepareStatement(
+              "select activity_key, activity_json from lrs_activity where activity_key in ("
+                  + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          select.setString(i + 1, chunk.get(i));
+        }
+        try (var rows = select.executeQuery()) {
+          while (rows.next()) {
+            try (var reader = Json.createReader(new StringReader(rows.getString(2)))) {
+              found.put(byKey.get(rows.getString(1)), reader.readObject());
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
    * Merges the Activity Objects of newly stored statements, in order, into the canonical ones, on
    * the caller's connection and transaction.
    */
@@ -79,9 +111,10 @@ public class JdbcActivityStore {
             connection.prepareStatement(
                 "insert into lrs_activity (activity_key, activity_json, updated_micros) values (?,"
                     + " ?, ?)")) {
+      var stored = findAll(connection, batch.keySet());
       for (var activity : batch.values()) {
         var id = activity.getString("id");
-        var previous = find(connection, id);
+        var previous = Optional.ofNullable(stored.get(id));
         if (previous.isPresent()) {
           var merged = previous.get();
           var definition = activity.get("definition");

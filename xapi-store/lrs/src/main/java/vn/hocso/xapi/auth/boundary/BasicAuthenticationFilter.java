@@ -26,6 +26,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
   @Inject ClientRegistry registry;
   @Inject ClientBootstrap bootstrap;
+  private volatile boolean bootstrapped;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -33,7 +34,10 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     if (path.equals("about") || path.equals("/about") || "OPTIONS".equals(request.getMethod())) {
       return;
     }
-    bootstrap.ensure();
+    if (!bootstrapped) {
+      // an EJB call at every request costs the container's interceptors (seen in the profile)
+      bootstrapped = bootstrap.ensure();
+    }
     var client =
         registry.authenticate(
             BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION)));

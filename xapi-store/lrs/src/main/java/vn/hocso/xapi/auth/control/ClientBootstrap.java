@@ -1,6 +1,8 @@
 package vn.hocso.xapi.auth.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -25,6 +27,9 @@ import vn.hocso.xapi.storage.control.LrsSchema;
 @Startup
 @DependsOn("LrsSchema")
 @TransactionManagement(TransactionManagementType.BEAN) // the registry commits its own work
+// Every request asks ensure(): with the container's default write lock all requests would pass
+// through it one at a time; after the first success it only reads a volatile flag.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ClientBootstrap {
 
   private static final Logger LOG = Logger.getLogger(ClientBootstrap.class.getName());
@@ -47,8 +52,20 @@ public class ClientBootstrap {
     ensure();
   }
 
-  /** Saves the bootstrap client once the schema is there; cheap after the first success. */
-  public void ensure() {
+  /**
+   * Saves the bootstrap client once the schema is there; cheap after the first success. Returns
+   * whether it is done, so callers can stop asking.
+   */
+  public boolean ensure() {
+    if (!done) {
+      synchronized (this) {
+        ensureOnce();
+      }
+    }
+    return done;
+  }
+
+  private void ensureOnce() {
     if (done) {
       return;
     }

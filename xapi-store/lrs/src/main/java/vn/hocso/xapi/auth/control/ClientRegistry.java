@@ -39,6 +39,13 @@ public class ClientRegistry {
   DataSource dataSource;
 
   private final ConcurrentHashMap<String, Remembered> verified = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<
+          String, java.util.concurrent.CompletableFuture<Optional<LrsClient>>>
+      verifying = new ConcurrentHashMap<>();
+
+  /** Counts changes of clients, so a check running across a change is not remembered. */
+  private final java.util.concurrent.atomic.AtomicLong changes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** For CDI. */
   public ClientRegistry() {}
@@ -62,15 +69,46 @@ public class ClientRegistry {
     if (remembered != null && remembered.untilNanos() - System.nanoTime() > 0) {
       return remembered.client();
     }
+    long generation = changes.get();
     var client =
-        verify(given)
+        verifyOnce(cacheKey, given)
             .orElseThrow(
                 () -> new AuthenticationRequiredException("Unknown client key or wrong secret"));
     if (verified.size() >= MAX_REMEMBERED) {
       verified.clear(); // crude bound; re-verifying costs one hash per client
     }
     verified.put(cacheKey, new Remembered(client, System.nanoTime() + REMEMBERED.toNanos()));
+    if (changes.get() != generation) {
+      verified.remove(cacheKey); // a client changed while we checked: do not remember the old one
+    }
     return client;
+  }
+
+  /**
+   * Checks these credentials, once for all requests carrying them at the same moment: when many
+   * connections of one client start together (the benchmark's eight, a class of learners) each
+   * would otherwise compute the slow hash on the same two cores.
+   */
+  private Optional<LrsClient> verifyOnce(String cacheKey, BasicCredentials given) {
+    var mine = new java.util.concurrent.CompletableFuture<Optional<LrsClient>>();
+    var running = verifying.putIfAbsent(cacheKey, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    try {
+      var result = verify(given);
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      verifying.remove(cacheKey, mine);
+    }
   }
 
   private Optional<LrsClient> verify(BasicCredentials given) {
@@ -144,6 +182,7 @@ public class ClientRegistry {
         var delete = connection.prepareStatement("delete from lrs_client where client_key = ?")) {
       delete.setString(1, key);
       var deleted = delete.executeUpdate() > 0;
+      changes.incrementAndGet();
       verified.clear();
       return deleted;
     } catch (SQLException e) {
@@ -218,6 +257,7 @@ public class ClientRegistry {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not save LRS client " + key, e);
     }
+    changes.incrementAndGet();
     verified.clear();
   }
 

@@ -1,7 +1,6 @@
 package vn.hocso.xapi.statements.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -189,57 +188,107 @@ public class JdbcStatementStore implements StatementStore {
     if (statements.isEmpty()) {
       return;
     }
-    try (var insert =
-            connection.prepareStatement(
-                "insert into lrs_statement (statement_id, stored_micros, verb_hash,"
-                    + " registration, voiding_target, voided, authority_key, statement_json,"
-                    + " statement_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        var agents =
-            connection.prepareStatement(
-                "insert into lrs_statement_agent (statement_id, agent_hash, direct) values (?, ?,"
-                    + " ?)");
-        var activities =
-            connection.prepareStatement(
-                "insert into lrs_statement_activity (statement_id, activity_hash, direct) values"
-                    + " (?, ?, ?)");
-        var voidTarget =
-            connection.prepareStatement(
-                "update lrs_statement set voided = true where statement_id = ? and voiding_target"
-                    + " is null")) {
-      // A voiding statement may arrive before its target (xAPI 2.0 Part 2 §2.3.2): one query
-      // finds which of these statements are already targeted.
-      var targeted = targetedAmong(connection, statements);
-      for (var statement : statements) {
-        insert.setString(1, statement.id());
-        insert.setLong(2, statement.storedMicros());
-        insert.setString(3, statement.verbKey());
-        insert.setString(4, statement.registration().orElse(null));
-        insert.setString(5, statement.voidingTarget().orElse(null));
-        insert.setBoolean(6, !statement.isVoiding() && targeted.contains(statement.id()));
-        insert.setString(7, statement.authorityKey());
-        insert.setString(8, statement.json().toString());
-        insert.setString(9, statement.statementRef().orElse(null));
-        insert.addBatch();
-        addRelations(agents, statement.id(), statement.directAgents(), true);
-        addRelations(agents, statement.id(), statement.relatedAgents(), false);
-        addRelations(activities, statement.id(), statement.directActivities(), true);
-        addRelations(activities, statement.id(), statement.relatedActivities(), false);
-      }
-      insert.executeBatch();
-      for (var statement : statements) {
-        if (statement.voidingTarget().isPresent()) {
-          voidTarget.setString(1, statement.voidingTarget().get());
-          voidTarget.executeUpdate();
+    // A voiding statement may arrive before its target (xAPI 2.0 Part 2 §2.3.2): one query
+    // finds which of these statements are already targeted.
+    var targeted = targetedAmong(connection, statements);
+    var rows = new ArrayList<Object[]>();
+    var agents = new ArrayList<Object[]>();
+    var activities = new ArrayList<Object[]>();
+    for (var statement : statements) {
+      rows.add(
+          new Object[] {
+            statement.id(),
+            statement.storedMicros(),
+            statement.verbKey(),
+            statement.registration().orElse(null),
+            statement.voidingTarget().orElse(null),
+            !statement.isVoiding() && targeted.contains(statement.id()),
+            statement.authorityKey(),
+            statement.json().toString(),
+            statement.statementRef().orElse(null)
+          });
+      relations(agents, statement, statement.directAgents(), true);
+      relations(agents, statement, statement.relatedAgents(), false);
+      relations(activities, statement, statement.directActivities(), true);
+      relations(activities, statement, statement.relatedActivities(), false);
+    }
+    insertRows(
+        connection,
+        "lrs_statement (statement_id, stored_micros, verb_hash, registration, voiding_target,"
+            + " voided, authority_key, statement_json, statement_ref)",
+        rows);
+    insertRows(
+        connection,
+        "lrs_statement_agent (agent_hash, stored_micros, statement_id, direct)",
+        agents);
+    insertRows(
+        connection,
+        "lrs_statement_activity (activity_hash, stored_micros, statement_id, direct)",
+        activities);
+    if (statements.stream().anyMatch(Statement::isVoiding)) {
+      try (var voidTarget =
+          connection.prepareStatement(
+              "update lrs_statement set voided = true where statement_id = ? and voiding_target"
+                  + " is null")) {
+        for (var statement : statements) {
+          if (statement.voidingTarget().isPresent()) {
+            voidTarget.setString(1, statement.voidingTarget().get());
+            voidTarget.executeUpdate();
+          }
         }
       }
-      agents.executeBatch();
-      activities.executeBatch();
     }
     var defined = new ArrayList<jakarta.json.JsonObject>();
     statements.forEach(statement -> defined.addAll(statement.definedActivities()));
     if (!defined.isEmpty()) {
       JdbcActivityStore.record(
           connection, defined, statements.get(statements.size() - 1).storedMicros());
+    }
+  }
+
+  /** Rows per multi-row INSERT: one round trip for a batch of 50 statements' rows. */
+  private static final int ROWS_PER_INSERT = 100;
+
+  /**
+   * Inserts the rows with multi-row VALUES lists (plain SQL on H2 and MySQL/MariaDB), so a batch
+   * costs one round trip per table, whatever batching options the JDBC driver was given.
+   */
+  static void insertRows(Connection connection, String tableAndColumns, List<Object[]> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int width = rows.get(0).length;
+    var row = "(" + placeholders(width) + ")";
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      var sql =
+          new StringBuilder("insert into ")
+              .append(tableAndColumns)
+              .append(" values ")
+              .append(String.join(", ", java.util.Collections.nCopies(chunk.size(), row)));
+      try (var insert = connection.prepareStatement(sql.toString())) {
+        int index = 1;
+        for (var values : chunk) {
+          for (var value : values) {
+            if (value instanceof Boolean flag) {
+              insert.setBoolean(index++, flag);
+            } else if (value instanceof Long number) {
+              insert.setLong(index++, number);
+            } else {
+              insert.setString(index++, (String) value);
+            }
+          }
+        }
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private static void relations(
+      List<Object[]> into, Statement statement, Iterable<String> keys, boolean direct) {
+    for (var key : keys) {
+      into.add(new Object[] {key, statement.storedMicros(), statement.id(), direct});
     }
   }
 
@@ -266,17 +315,6 @@ public class JdbcStatementStore implements StatementStore {
       }
     }
     return targeted;
-  }
-
-  private static void addRelations(
-      PreparedStatement insert, String statementId, Iterable<String> keys, boolean direct)
-      throws SQLException {
-    for (var key : keys) {
-      insert.setString(1, statementId);
-      insert.setString(2, key);
-      insert.setBoolean(3, direct);
-      insert.addBatch();
-    }
   }
 
   @Override
@@ -337,33 +375,18 @@ public class JdbcStatementStore implements StatementStore {
 
   /**
    * The statements matching the query's filters, and, when it filters on more than time, also those
-   * whose StatementRef object points at a statement matching the filters, voided or not (xAPI 2.0
-   * Part 3 §2.1.3, "Filter Conditions for StatementRefs"; one level of reference). Time, order,
-   * limit and voided apply to the returned statements themselves. Two indexed queries merged in
-   * (stored, id) order keep the common case as fast as a single one.
+   * whose StatementRef object points at a statement matching the filters, voided or not, through
+   * any number of references (xAPI 2.0 Part 3 §2.1.3, "Filter Conditions for StatementRefs": "This
+   * rule applies recursively"). Time, order, limit and voided apply to the returned statements
+   * themselves. Two queries merged in (stored, id) order.
    */
   @Override
   public List<StoredStatement> query(StatementQuery query) {
-    var direct = new StringBuilder("select ").append(COLUMNS).append(" from lrs_statement s");
-    var directParameters = new ArrayList<Object>();
-    window(query, direct, directParameters);
-    filters(query, "s", direct, directParameters);
-    order(query, direct);
-    var page = run(direct.toString(), directParameters, query.limit());
+    var page = direct(query);
     if (!hasFilters(query)) {
       return page;
     }
-    var referring =
-        new StringBuilder("select ")
-            .append(COLUMNS)
-            .append(
-                " from lrs_statement s join lrs_statement r on r.statement_id ="
-                    + " s.statement_ref");
-    var referringParameters = new ArrayList<Object>();
-    window(query, referring, referringParameters);
-    filters(query, "r", referring, referringParameters);
-    order(query, referring);
-    var references = run(referring.toString(), referringParameters, query.limit());
+    var references = referring(query);
     if (references.isEmpty()) {
       return page;
     }
@@ -379,6 +402,76 @@ public class JdbcStatementStore implements StatementStore {
     return merged.values().stream().limit(query.limit() + 1L).toList();
   }
 
+  /**
+   * The statements matching the filters themselves. With an agent or activity filter the query
+   * walks that key's relation rows in (stored, id) order, joined to their statements, and stops
+   * after a page: its cost follows the page size, not the number of statements stored or matching.
+   */
+  private List<StoredStatement> direct(StatementQuery query) {
+    var sql = new StringBuilder("select ").append(COLUMNS);
+    var parameters = new ArrayList<Object>();
+    String order;
+    if (query.agentKey().isPresent()) {
+      sql.append(
+          " from lrs_statement_agent d join lrs_statement s on s.statement_id = d.statement_id"
+              + " where d.agent_hash = ?");
+      parameters.add(query.agentKey().get());
+      sql.append(query.relatedAgents() ? "" : " and d.direct = true");
+      order = "d";
+    } else if (query.activityKey().isPresent()) {
+      sql.append(
+          " from lrs_statement_activity d join lrs_statement s on s.statement_id ="
+              + " d.statement_id where d.activity_hash = ?");
+      parameters.add(query.activityKey().get());
+      sql.append(query.relatedActivities() ? "" : " and d.direct = true");
+      order = "d";
+    } else {
+      sql.append(" from lrs_statement s where 1 = 1");
+      order = "s";
+    }
+    window(query, order, sql, parameters);
+    statementFilters(query, "s", sql, parameters);
+    if (query.agentKey().isPresent()) {
+      activityFilter(query, "s", sql, parameters); // the agent drove; the activity is checked
+    }
+    order(query, order, sql);
+    return run(sql.toString(), parameters, query.limit());
+  }
+
+  /**
+   * The statements in the window whose StatementRef chain (one reference or more) reaches a
+   * statement matching the filters. The chains start from the statements that have a reference at
+   * all (an index range), so this costs little while references are few among the statements; the
+   * depth bound only stops reference cycles.
+   */
+  private List<StoredStatement> referring(StatementQuery query) {
+    var sql =
+        new StringBuilder(
+            "with recursive refs (statement_id, target_id, depth) as (select s.statement_id,"
+                + " s.statement_ref, 1 from lrs_statement s where s.statement_ref is not null");
+    var parameters = new ArrayList<Object>();
+    window(query, "s", sql, parameters);
+    sql.append(
+            " union all select refs.statement_id, t.statement_ref, refs.depth + 1 from refs join"
+                + " lrs_statement t on t.statement_id = refs.target_id where t.statement_ref is"
+                + " not null and refs.depth < ")
+        .append(MAX_REFERENCE_DEPTH)
+        .append(") select ")
+        .append(COLUMNS)
+        .append(
+            " from lrs_statement s where s.statement_id in (select refs.statement_id from refs"
+                + " join lrs_statement r on r.statement_id = refs.target_id where 1 = 1");
+    statementFilters(query, "r", sql, parameters);
+    agentFilter(query, "r", sql, parameters);
+    activityFilter(query, "r", sql, parameters);
+    sql.append(")");
+    order(query, "s", sql);
+    return run(sql.toString(), parameters, query.limit());
+  }
+
+  /** References followed at most: far beyond any real chain, and a bound on reference cycles. */
+  private static final int MAX_REFERENCE_DEPTH = 32;
+
   private static final java.util.Comparator<StatementQuery.Position> POSITION_ORDER =
       java.util.Comparator.comparingLong(StatementQuery.Position::storedMicros)
           .thenComparing(StatementQuery.Position::id);
@@ -390,15 +483,20 @@ public class JdbcStatementStore implements StatementStore {
         || query.activityKey().isPresent();
   }
 
-  /** What applies to the returned statements themselves: not voided, time, page, authority. */
-  private static void window(StatementQuery query, StringBuilder sql, List<Object> parameters) {
-    sql.append(" where s.voided = false and s.stored_micros <= ?");
+  /**
+   * What applies to the returned statements themselves: not voided, time, page, authority. Times
+   * and the page position are read from {@code order}, the rows the query walks in order (the
+   * statement's own or its relation rows, which carry the same stored time and id).
+   */
+  private static void window(
+      StatementQuery query, String order, StringBuilder sql, List<Object> parameters) {
+    sql.append(" and s.voided = false and ").append(order).append(".stored_micros <= ?");
     parameters.add(query.upperMicros());
     query
         .sinceMicros()
         .ifPresent(
             since -> {
-              sql.append(" and s.stored_micros > ?");
+              sql.append(" and ").append(order).append(".stored_micros > ?");
               parameters.add(since);
             });
     query
@@ -413,9 +511,15 @@ public class JdbcStatementStore implements StatementStore {
         .after()
         .ifPresent(
             position -> {
-              sql.append(" and (s.stored_micros ")
+              sql.append(" and (")
+                  .append(order)
+                  .append(".stored_micros ")
                   .append(comparison)
-                  .append(" ? or (s.stored_micros = ?" + " and s.statement_id ")
+                  .append(" ? or (")
+                  .append(order)
+                  .append(".stored_micros = ? and ")
+                  .append(order)
+                  .append(".statement_id ")
                   .append(comparison)
                   .append(" ?))");
               parameters.add(position.storedMicros());
@@ -424,8 +528,8 @@ public class JdbcStatementStore implements StatementStore {
             });
   }
 
-  /** The filters on what a statement says, on the statement aliased {@code alias}. */
-  private static void filters(
+  /** The filters on columns of the statement aliased {@code alias}: verb and registration. */
+  private static void statementFilters(
       StatementQuery query, String alias, StringBuilder sql, List<Object> parameters) {
     query
         .verbKey()
@@ -441,34 +545,54 @@ public class JdbcStatementStore implements StatementStore {
               sql.append(" and ").append(alias).append(".registration = ?");
               parameters.add(registration);
             });
+  }
+
+  /** The agent filter on the statement aliased {@code alias}: one primary-key look-up. */
+  private static void agentFilter(
+      StatementQuery query, String alias, StringBuilder sql, List<Object> parameters) {
     query
         .agentKey()
         .ifPresent(
             agent -> {
-              sql.append(" and exists (select 1 from lrs_statement_agent a where a.statement_id = ")
+              sql.append(" and exists (select 1 from lrs_statement_agent a where a.agent_hash = ?")
+                  .append(" and a.stored_micros = ")
                   .append(alias)
-                  .append(".statement_id and a.agent_hash = ?");
+                  .append(".stored_micros and a.statement_id = ")
+                  .append(alias)
+                  .append(".statement_id")
+                  .append(query.relatedAgents() ? ")" : " and a.direct = true)");
               parameters.add(agent);
-              sql.append(query.relatedAgents() ? ")" : " and a.direct = true)");
             });
+  }
+
+  /** The activity filter on the statement aliased {@code alias}: one primary-key look-up. */
+  private static void activityFilter(
+      StatementQuery query, String alias, StringBuilder sql, List<Object> parameters) {
     query
         .activityKey()
         .ifPresent(
             activity -> {
               sql.append(
-                      " and exists (select 1 from lrs_statement_activity t where t.statement_id = ")
+                      " and exists (select 1 from lrs_statement_activity t where t.activity_hash"
+                          + " = ? and t.stored_micros = ")
                   .append(alias)
-                  .append(".statement_id and t.activity_hash = ?");
+                  .append(".stored_micros and t.statement_id = ")
+                  .append(alias)
+                  .append(".statement_id")
+                  .append(query.relatedActivities() ? ")" : " and t.direct = true)");
               parameters.add(activity);
-              sql.append(query.relatedActivities() ? ")" : " and t.direct = true)");
             });
   }
 
-  private static void order(StatementQuery query, StringBuilder sql) {
+  private static void order(StatementQuery query, String order, StringBuilder sql) {
     var direction = query.ascending() ? " asc" : " desc";
-    sql.append(" order by s.stored_micros")
+    sql.append(" order by ")
+        .append(order)
+        .append(".stored_micros")
         .append(direction)
-        .append(", s.statement_id")
+        .append(", ")
+        .append(order)
+        .append(".statement_id")
         .append(direction);
   }
 

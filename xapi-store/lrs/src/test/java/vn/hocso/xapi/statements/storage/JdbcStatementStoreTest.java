@@ -495,6 +495,59 @@ class JdbcStatementStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabases.class)
+  void filtersFollowStatementRefsRecursivelyAndStopAtCycles(TestDatabases kind) {
+    open(kind);
+    var target = statement("a@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
+    store.storeAll(List.of(target));
+    var first = referring("https://hocso.vn/verbs/reviewed", target.id());
+    var second = referring("https://hocso.vn/verbs/liked", first.id());
+    var third = referring("https://hocso.vn/verbs/shared", second.id());
+    // two statements referring to each other (the second stored before its target exists)
+    var loopA = referring("https://hocso.vn/verbs/shared", "6b1d1b52-8f6e-4a39-9d0e-9e4c6a1c0001");
+    var loopB = UUID.fromString("6b1d1b52-8f6e-4a39-9d0e-9e4c6a1c0001");
+    var closing =
+        Statement.accept(
+            parse(
+                "{\"id\":\""
+                    + loopB
+                    + "\",\"actor\":{\"mbox\":\"mailto:admin@b.vn\"},"
+                    + "\"verb\":{\"id\":\"https://hocso.vn/verbs/liked\"},"
+                    + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                    + loopA.id()
+                    + "\"}}"),
+            ++clock,
+            LrsClient.defaultAuthority("t"),
+            "2.0.0",
+            "t");
+    store.storeAll(List.of(first, second, third, loopA, closing));
+
+    // xAPI 2.0 Part 3 §2.1.3: "This rule applies recursively": third -> second -> first -> target
+    assertThat(ids(byVerb(COMPLETED, 10, OptionalLong.empty())))
+        .containsExactly(third.id(), second.id(), first.id(), target.id());
+    // a match in the middle of a chain: second matches; third refers to it
+    assertThat(ids(byVerb("https://hocso.vn/verbs/liked", 10, OptionalLong.empty())))
+        .containsExactly(closing.id(), loopA.id(), third.id(), second.id());
+    // the agent filter (the relation-driven query) follows references as well
+    var byAgent =
+        new StatementQuery(
+            IndexKeys.ofAgent(parse("{\"mbox\":\"mailto:a@example.vn\"}")),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            10,
+            false,
+            Optional.empty(),
+            Long.MAX_VALUE,
+            Optional.empty());
+    assertThat(ids(byAgent)).containsExactly(third.id(), second.id(), first.id(), target.id());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
   void storesAttachmentDataOncePerHashWithItsStatements(TestDatabases kind) {
     open(kind);
     var bytes = "Giấy chứng nhận".getBytes(java.nio.charset.StandardCharsets.UTF_8);
