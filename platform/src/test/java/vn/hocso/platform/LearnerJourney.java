@@ -31,6 +31,7 @@ final class LearnerJourney {
   static final String COURSE_IRI = "https://hocso.vn/xapi/activities/course/" + SLUG;
   static final String VIETQR = "Thanh toán và nhận tiền bằng mã VietQR";
   static final String ADL = "http://adlnet.gov/expapi/verbs/";
+  static final String CERTIFICATE_PREFIX = "https://hocso.vn/xapi/activities/certificate/";
 
   /** The verb and object (relative to the course) of each statement of the journey, in order. */
   static List<String> expectedStatements() {
@@ -58,6 +59,7 @@ final class LearnerJourney {
     expected.add("passed course");
     expected.add("completed course");
     expected.add("satisfied course");
+    expected.add("earned certificate");
     expected.add("terminated course");
     return expected;
   }
@@ -66,6 +68,9 @@ final class LearnerJourney {
   static String describe(Statement statement) {
     var verb = statement.verb().id();
     var object = ((vn.hocso.xapi.client.model.Activity) statement.object()).id();
+    if (object.startsWith(CERTIFICATE_PREFIX)) {
+      return verb.substring(verb.lastIndexOf('/') + 1) + " certificate";
+    }
     var what = object.equals(COURSE_IRI) ? "course" : object.substring(COURSE_IRI.length() + 1);
     return verb.substring(verb.lastIndexOf('/') + 1) + " " + what;
   }

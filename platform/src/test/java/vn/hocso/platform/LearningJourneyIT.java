@@ -8,8 +8,8 @@ import org.openqa.selenium.By;
 /**
  * A learner on a 360 × 740 phone: finds the VietQR course typing without diacritics, enrols, goes
  * through the four lessons, fails the quiz, tries again and passes, sees the course completed and
- * logs out. The LRS then holds exactly the statements of docs/XAPI-PROFILE.md for that journey: one
- * per event, all under her registration, none twice.
+ * her certificate valid on its public page, and logs out. The LRS then holds exactly the statements
+ * of docs/XAPI-PROFILE.md for that journey: one per event, all under her registration, none twice.
  */
 class LearningJourneyIT {
 
@@ -31,6 +31,12 @@ class LearningJourneyIT {
       assertThat(passed).contains("100%");
       assertThat(browser.waitFor(By.id("course-completed")).getText()).contains("hoàn thành");
       browser.screenshot("learning-completed-360");
+
+      // Completing issued her certificate; its public verification page says it is valid.
+      browser.open(platform.uri("/app/certificates.xhtml"));
+      browser.waitForText(By.id("my-certificates"), LearnerJourney.VIETQR);
+      browser.driver().findElement(By.cssSelector("#my-certificates a.verify-link")).click();
+      browser.waitForText(By.id("status"), "Chứng nhận hợp lệ");
 
       browser.open(platform.uri("/app/my-learning.xhtml"));
       assertThat(browser.waitFor(By.cssSelector(".my-course .course-status")).getText())
