@@ -70,7 +70,7 @@ public sealed interface StatementReading {
     if (!objectType.equals("Activity")) {
       return new CountsNothing(id, "object is not an activity");
     }
-    boolean objectIsCourse = objectId.startsWith(COURSE_PREFIX);
+    boolean objectIsCourse = Parsing.isCourse(objectId);
     var course = objectIsCourse ? Optional.of(objectId) : Parsing.groupingCourse(statement);
     Milestone milestone =
         switch (verb) {
@@ -120,12 +120,22 @@ public sealed interface StatementReading {
           && activities.get("grouping") instanceof jakarta.json.JsonArray grouping) {
         for (var activity : grouping) {
           var activityId = text(activity, "id").orElse("");
-          if (activityId.startsWith(COURSE_PREFIX)) {
+          if (isCourse(activityId)) {
             return Optional.of(activityId);
           }
         }
       }
       return Optional.empty();
+    }
+
+    /**
+     * A course's own id: the prefix and a slug. Its lessons, quizzes and questions have ids below
+     * it ({@code …/course/<slug>/lesson/<key>}, see course-content's ActivityIri), which are not.
+     */
+    static boolean isCourse(String activityId) {
+      return activityId.startsWith(COURSE_PREFIX)
+          && activityId.length() > COURSE_PREFIX.length()
+          && activityId.indexOf('/', COURSE_PREFIX.length()) < 0;
     }
 
     static LocalDate day(JsonObject statement, Instant storedAt) {
