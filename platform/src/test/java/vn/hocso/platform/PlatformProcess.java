@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("hocso.platform.readySeconds", 240));
 
   private final Process process;
   private final int port;
