@@ -1,6 +1,8 @@
 package vn.hocso.lms.units.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,12 +37,27 @@ public class Reorganisation {
 
   @PersistenceContext private EntityManager entityManager;
 
+  /** Tells the coverage counters where people and units went, in this transaction. */
+  @Inject Event<TreeChange> treeChanges;
+
   protected Reorganisation() {
     // for CDI
   }
 
   public Reorganisation(EntityManager entityManager) {
     this.entityManager = entityManager;
+  }
+
+  /** Outside a container: the changes go to {@code treeChanges}. */
+  public Reorganisation(EntityManager entityManager, Event<TreeChange> treeChanges) {
+    this.entityManager = entityManager;
+    this.treeChanges = treeChanges;
+  }
+
+  private void changed(TreeChange change) {
+    if (treeChanges != null) {
+      treeChanges.fire(change);
+    }
   }
 
   /** A part of a unit being split: the new unit's official code (if any) and name. */
@@ -80,6 +97,7 @@ public class Reorganisation {
     unit.moveUnder(newParent, on);
     entityManager.persist(
         UnitEvent.change(unit, UnitEventKind.MOVED, on, oldParent, newParent.toString()));
+    changed(new TreeChange.UnitMoved(unit.id(), on));
   }
 
   /**
@@ -121,6 +139,7 @@ public class Reorganisation {
       }
       for (var person : peopleOf(source)) {
         person.moveTo(target, on);
+        changed(new TreeChange.PersonMoved(person.id(), on));
       }
       source.close(on, ClosureReason.MERGED);
       entityManager.persist(UnitEvent.relating(source, UnitEventKind.MERGED_INTO, on, target));
@@ -179,6 +198,7 @@ public class Reorganisation {
     }
     for (var person : people) {
       person.moveTo(newUnits.get(partOfPerson.get(person.id())), on);
+      changed(new TreeChange.PersonMoved(person.id(), on));
     }
     source.close(on, ClosureReason.SPLIT);
     return newUnits;
