@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlatformProcess implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+  /** -Dhocso.platform.ready-timeout=PT10M gives a loaded machine (shared CI cores) more time. */
+  private static final Duration READY_TIMEOUT =
+      Duration.parse(System.getProperty("hocso.platform.ready-timeout", "PT4M"));
 
   private final Process process;
   private final int port;

@@ -43,6 +43,11 @@ class UnionScopePageIT {
           .plusDays(1)
           .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 
+  static final String DAY_AFTER =
+      java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+          .plusDays(2)
+          .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+
   static PlatformProcess platform;
   static Browser officer;
   static long hue;
@@ -129,6 +134,7 @@ class UnionScopePageIT {
     export.click();
     new WebDriverWait(officer.driver(), Duration.ofSeconds(20))
         .until(ExpectedConditions.stalenessOf(export));
+    assertThat(officer.driver().getPageSource()).contains("404");
     Thread.sleep(2000); // a download, had there been one, would have been written by now
     try (var files = Files.list(officer.downloads())) {
       assertThat(files.map(Path::getFileName).map(Path::toString).toList())
@@ -141,7 +147,7 @@ class UnionScopePageIT {
   @Order(3)
   void importingIntoAnotherProvinceIsRefusedRowByRow() throws Exception {
     long before = count("select count(*) from person");
-    officer.waitFor(By.id("nav-import")).click();
+    officer.open(platform.uri("/app/import.xhtml"));
     var file = write("ngoai-tinh.csv", header() + "Lê Thị Vượt Tỉnh,1980,,19753,\n");
     officer.waitFor(By.id("upload:file")).sendKeys(file.toString());
     officer.driver().findElement(By.id("upload:check")).click();
@@ -257,7 +263,7 @@ class UnionScopePageIT {
         .click();
     officer.driver().findElement(By.id("roles:grant")).click();
     officer.waitForText(By.id("roles:messages"), "Đã giao vai trò.");
-    officer.waitForText(By.id("roles:grants"), "Giảng viên — Phường Ba Đình");
+    officer.waitForText(By.id("grants"), "Giảng viên — Phường Ba Đình");
     officer.screenshot("person-roles-360");
     assertThat(
             count(
@@ -330,6 +336,28 @@ class UnionScopePageIT {
     assertThat(count("select count(*) from org_unit where id = " + a + " and valid_to is not null"))
         .isEqualTo(1);
 
+    // B, now holding both women, splits in two the day after; both women go to the first part.
+    officer.waitFor(By.cssSelector("#split-section summary")).click();
+    officer.waitFor(By.id("split:part:0:part-name")).sendKeys("Chi hội Thử Tách Một");
+    officer.driver().findElement(By.id("split:part:1:part-name")).sendKeys("Chi hội Thử Tách Hai");
+    officer.driver().findElement(By.id("split:start")).click();
+    officer.waitFor(By.id("split:direct"));
+    setValue(officer, "split:on_input", DAY_AFTER);
+    officer.driver().findElement(By.id("split:preview")).click();
+    officer.waitForText(By.id("split-impact"), "Chi hội Thử Tách Một: nhận 2 người");
+    assertThat(officer.driver().findElement(By.id("split-impact")).getText())
+        .contains("Chi hội Thử Tách Hai: nhận 0 người và 0 đơn vị trực thuộc.");
+    officer.driver().findElement(By.id("split:yes")).click();
+    officer.waitForText(By.id("feedback"), "Đã chia tách đơn vị.");
+    officer.waitForText(By.id("successors"), "Chi hội Thử Tách Hai");
+    assertThat(
+            count(
+                "select count(*) from person p join org_unit u on u.id = p.home_unit_id"
+                    + " where u.name = 'Chi hội Thử Tách Một'"))
+        .isEqualTo(2);
+
+    officer.open(platform.uri("/app/unit.xhtml?id=" + b));
+    officer.waitFor(By.id("predecessors"));
     officer.driver().findElement(By.linkText("Chi hội Thử Ghép A")).click();
     officer.waitFor(By.id("closed"));
     officer.waitForText(By.id("successors"), "Chi hội Thử Ghép B");
@@ -357,6 +385,8 @@ class UnionScopePageIT {
         "sap-xep.csv",
         "Sắp Thị An,1990,,00070,\nSắp Thị Bình,1970,,00070,\nSắp Thị Cúc,1980,,00070,\n",
         3);
+    // At phone width the table reflows into cards without headers; a desktop shows them.
+    officer.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     officer.waitFor(By.id("nav-people")).click();
     officer.waitFor(By.id("people:name")).sendKeys("sap thi");
     officer.waitForText(By.id("people:count"), "Có 3 người.");
@@ -371,6 +401,8 @@ class UnionScopePageIT {
     waitForNames("Sắp Thị An", "Sắp Thị Bình", "Sắp Thị Cúc");
     header("Họ và tên").click();
     waitForNames("Sắp Thị Cúc", "Sắp Thị Bình", "Sắp Thị An");
+    officer.screenshot("people-sorted-desktop");
+    officer.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -284,7 +284,7 @@ public class UnitPageView implements Serializable {
     var scope = access.managed();
     FormFeedback.attempt(
         messages,
-        "reorg.split",
+        "reorg.split.done",
         () -> {
           var ofSubUnit = new HashMap<Long, Integer>();
           reorganisation
