@@ -468,7 +468,14 @@ class UnionScopePageIT {
     browser.waitFor(By.id("upload:file")).sendKeys(file.toString());
     browser.driver().findElement(By.id("upload:check")).click();
     browser.waitForText(By.id("summary"), added + " dòng, 0 lỗi");
-    browser.driver().findElement(By.id("result:commit")).click();
+    // The result panel may render once more after the summary shows: click what is there then.
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              driver.findElement(By.id("result:commit")).click();
+              return true;
+            });
     browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
     browser.waitForText(By.id("added"), "Đã thêm " + added + " người.");
   }

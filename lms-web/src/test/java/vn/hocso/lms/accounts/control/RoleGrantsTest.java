@@ -130,13 +130,22 @@ class RoleGrantsTest {
             factory,
             em -> new RoleGrants(em, CLOCK).grant(her, Role.TRAINER, null, officer),
             "Chọn đơn vị");
-        // An officer role fits a non-territorial organisation (for the central admin, who covers
-        // it).
+        // One scope per role: a second officer role waits until the first is revoked.
+        assertRejected(
+            factory,
+            em -> new RoleGrants(em, CLOCK).grant(her, Role.UNIT_OFFICER, police, admin),
+            "thu hồi vai trò đó trước");
         inTransaction(
             factory,
             em -> {
-              new RoleGrants(em, CLOCK).grant(her, Role.UNIT_OFFICER, police, admin);
               new RoleGrants(em, CLOCK).revoke(her, Role.UNIT_OFFICER, badinh, officer);
+              return null;
+            });
+        inTransaction(
+            factory,
+            em -> {
+              // An officer role fits a non-territorial organisation (the central admin covers it).
+              new RoleGrants(em, CLOCK).grant(her, Role.UNIT_OFFICER, police, admin);
               return null;
             });
         var after =
@@ -167,8 +176,8 @@ class RoleGrantsTest {
             .containsExactly(
                 "granted UNIT_OFFICER over unit " + badinh,
                 "granted LEARNER",
-                "granted UNIT_OFFICER over unit " + police,
-                "revoked UNIT_OFFICER over unit " + badinh);
+                "revoked UNIT_OFFICER over unit " + badinh,
+                "granted UNIT_OFFICER over unit " + police);
       } finally {
         factory.close();
       }
