@@ -28,6 +28,7 @@ import vn.hocso.content.course.domain.Level;
 import vn.hocso.content.course.domain.QuestionKind;
 import vn.hocso.content.course.domain.Track;
 import vn.hocso.lms.accounts.control.Passwords;
+import vn.hocso.lms.accounts.control.RoleGrants;
 import vn.hocso.lms.accounts.domain.Account;
 import vn.hocso.lms.accounts.domain.Role;
 import vn.hocso.lms.authoring.control.Caller;
@@ -201,6 +202,35 @@ class AuthorisationMatrixTest {
             em.flush();
             return person.id();
           });
+    }
+
+    /** A fresh person of that unit with her own login, holding a role if one is given. */
+    long personWithAccount(long unit, Role held) {
+      long person = person(unit, false);
+      return inTransaction(
+          factory,
+          em -> {
+            var home = em.find(OrgUnit.class, unit);
+            var username = "nguoi" + serial.incrementAndGet();
+            var account = new Account(username, "mat-khau-dai".toCharArray(), username, home);
+            account.belongsTo(em.find(Person.class, person));
+            if (held == Role.CENTRAL_ADMIN) {
+              account.grant(held, em.find(OrgUnit.class, central));
+            } else if (held != null) {
+              account.grant(held, home);
+            }
+            em.persist(account);
+            return person;
+          });
+    }
+
+    /** A commune the actor manages, or the fallback when she manages none. */
+    long commonInside(Actor actor, long fallback) {
+      return switch (actor) {
+        case COMMUNE_OFFICER, PROVINCE_OFFICER, OTHER_PROVINCE_OFFICER, CENTRAL_ADMIN ->
+            unit(actor, Target.INSIDE);
+        default -> fallback;
+      };
     }
 
     /** The requester for a personal-data row: the learner acting as herself for INSIDE. */
@@ -540,6 +570,196 @@ class AuthorisationMatrixTest {
                 return Reach.REACHED;
               }
             }));
+    ops.add(
+        branchOp(
+            "Reorganisation.move(branch)",
+            (em, w, a, branch) -> {
+              // Into a commune she does manage when she has one: only the source is out of reach.
+              long into = w.commonInside(a, em.find(OrgUnit.class, branch).parent().get().id());
+              new Reorganisation(em).move(branch, into, START.plusDays(30), scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        new Op(
+            "Reorganisation.merge(branch into a sibling)",
+            Policy.SCOPED,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                return inTransaction(
+                    w.factory,
+                    em -> {
+                      var commune = em.find(OrgUnit.class, w.unit(a, t));
+                      var source =
+                          commune.addChild(null, w.unique("Chi hội"), UnitKind.BRANCH, START);
+                      var target =
+                          commune.addChild(null, w.unique("Chi hội"), UnitKind.BRANCH, START);
+                      em.persist(source);
+                      em.persist(target);
+                      em.flush();
+                      return new long[] {source.id(), target.id()};
+                    });
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object pair) {
+                var ids = (long[]) pair;
+                new Reorganisation(em)
+                    .merge(List.of(ids[0]), ids[1], START.plusDays(30), scopeOf(w, a));
+                return Reach.REACHED;
+              }
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.split(branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em)
+                  .split(
+                      branch,
+                      List.of(
+                          new Reorganisation.Part(null, w.unique("Chi hội")),
+                          new Reorganisation.Part(null, w.unique("Chi hội"))),
+                      Map.of(),
+                      Map.of(),
+                      START.plusDays(30),
+                      scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.impact(branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em).impact(branch, START.plusDays(30), scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.directPeople(branch)",
+            (em, w, a, branch) -> {
+              new Reorganisation(em).directPeople(branch, scopeOf(w, a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        branchOp(
+            "Reorganisation.mayReorganise(branch)",
+            (em, w, a, branch) ->
+                reach(new Reorganisation(em).mayReorganise(branch, scopeOf(w, a)))));
+    ops.add(
+        new Op(
+            "Reorganisation.impact(commune)",
+            Policy.LEVEL_ABOVE,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                return a == Actor.COMMUNE_OFFICER ? w.badinh : w.unit(a, t);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object commune) {
+                new Reorganisation(em).impact((Long) commune, START.plusDays(30), scopeOf(w, a));
+                return Reach.REACHED;
+              }
+            }));
+    // Role grants: on the account of a person of her subtree, over units of her subtree.
+    ops.add(
+        new Op(
+            "RoleGrants.rolesOf",
+            Policy.SCOPED,
+            accountOp(
+                null,
+                (em, w, a, person) ->
+                    reach(
+                        new RoleGrants(em, CLOCK)
+                            .rolesOf(person, w.requesters.get(a))
+                            .isPresent()))));
+    ops.add(
+        new Op(
+            "RoleGrants.grant(trainer over her commune)",
+            Policy.SCOPED,
+            accountOp(
+                null,
+                (em, w, a, person) -> {
+                  new RoleGrants(em, CLOCK)
+                      .grant(person, Role.TRAINER, homeOf(em, person), w.requesters.get(a));
+                  return Reach.REACHED;
+                })));
+    ops.add(
+        new Op(
+            "RoleGrants.grant(learner)",
+            Policy.SCOPED,
+            accountOp(
+                null,
+                (em, w, a, person) -> {
+                  new RoleGrants(em, CLOCK).grant(person, Role.LEARNER, null, w.requesters.get(a));
+                  return Reach.REACHED;
+                })));
+    ops.add(
+        new Op(
+            "RoleGrants.revoke(officer of her commune)",
+            Policy.SCOPED,
+            accountOp(
+                Role.UNIT_OFFICER,
+                (em, w, a, person) -> {
+                  new RoleGrants(em, CLOCK)
+                      .revoke(person, Role.UNIT_OFFICER, homeOf(em, person), w.requesters.get(a));
+                  return Reach.REACHED;
+                })));
+    ops.add(
+        new Op(
+            "RoleGrants.grant(officer over the province)",
+            Policy.LEVEL_ABOVE,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                // A commune officer's own commune: the province is above her level.
+                long unit = a == Actor.COMMUNE_OFFICER ? w.badinh : w.unit(a, t);
+                return w.personWithAccount(unit, null);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object person) {
+                var province =
+                    em.find(Person.class, (Long) person).homeUnit().parent().orElseThrow().id();
+                new RoleGrants(em, CLOCK)
+                    .grant((Long) person, Role.UNIT_OFFICER, province, w.requesters.get(a));
+                return Reach.REACHED;
+              }
+            }));
+    ops.add(
+        new Op(
+            "RoleGrants.grant(central admin)",
+            Policy.CENTRAL,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                // A person she does manage (where she manages anyone): only the role is too high.
+                return w.personWithAccount(w.unit(a, Target.INSIDE), null);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object person) {
+                new RoleGrants(em, CLOCK)
+                    .grant((Long) person, Role.CENTRAL_ADMIN, w.central, w.requesters.get(a));
+                return Reach.REACHED;
+              }
+            }));
+    ops.add(
+        new Op(
+            "RoleGrants.revoke(central admin)",
+            Policy.CENTRAL,
+            new Operation() {
+              @Override
+              public Object prepare(World w, Actor a, Target t) {
+                return w.personWithAccount(w.unit(a, Target.INSIDE), Role.CENTRAL_ADMIN);
+              }
+
+              @Override
+              public Reach call(EntityManager em, World w, Actor a, Object person) {
+                new RoleGrants(em, CLOCK)
+                    .revoke((Long) person, Role.CENTRAL_ADMIN, w.central, w.requesters.get(a));
+                return Reach.REACHED;
+              }
+            }));
     // Course authoring.
     ops.add(authoring("CourseAuthoring.editor", (s, c, id) -> s.editor(c, id)));
     ops.add(
@@ -666,6 +886,24 @@ class AuthorisationMatrixTest {
       @Override
       public Reach call(EntityManager em, World w, Actor a, Object unit) throws Exception {
         return call.apply(em, w, a, (Long) unit);
+      }
+    };
+  }
+
+  /**
+   * An operation on a fresh person with a login in the actor's inside or outside unit, holding the
+   * given role over her home unit (the central-admin role over Central) if not null.
+   */
+  static Operation accountOp(Role held, Call<Long> call) {
+    return new Operation() {
+      @Override
+      public Object prepare(World w, Actor a, Target t) {
+        return w.personWithAccount(w.unit(a, t), held);
+      }
+
+      @Override
+      public Reach call(EntityManager em, World w, Actor a, Object person) throws Exception {
+        return call.apply(em, w, a, (Long) person);
       }
     };
   }

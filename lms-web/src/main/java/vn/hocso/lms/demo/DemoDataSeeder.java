@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.lms.accounts.domain.Account;
 import vn.hocso.lms.accounts.domain.Role;
@@ -36,10 +37,12 @@ public class DemoDataSeeder {
 
   @Transactional
   public void seed() {
-    new UnitTreeLoader(entityManager).loadIfEmpty();
+    var tree = new UnitTreeLoader(entityManager);
+    tree.loadIfEmpty();
     entityManager.flush();
     var commune = unitByCode(DemoAccount.DEMO_COMMUNE);
     addBranchesTo(commune);
+    addOrganisationBases(tree.addOrganisationsIfMissing());
     addAccounts(commune);
     addCourses();
   }
@@ -56,6 +59,36 @@ public class DemoDataSeeder {
             commune.addChild(null, name, UnitKind.BRANCH, UnitTreeLoader.REORGANISED_ON));
       }
     }
+  }
+
+  /** Demo grassroots Unions of the non-territorial organisations, one branch each. */
+  static final Map<String, List<String>> DEMO_ORGANISATION_BASES =
+      Map.of(
+          "Hội Phụ nữ Bộ Công an",
+          List.of("Hội Phụ nữ Cục Cảnh sát giao thông", "Hội Phụ nữ Công an Thành phố Hà Nội"),
+          "Ban Phụ nữ Quân đội",
+          List.of("Ban Phụ nữ Quân khu 1", "Ban Phụ nữ Quân chủng Hải quân"));
+
+  private void addOrganisationBases(Map<String, OrgUnit> organisations) {
+    organisations.forEach(
+        (name, organisation) -> {
+          var existing =
+              entityManager
+                  .createQuery("select count(u) from OrgUnit u where u.parent = :o", Long.class)
+                  .setParameter("o", organisation)
+                  .getSingleResult();
+          if (existing > 0) {
+            return;
+          }
+          for (var baseName : DEMO_ORGANISATION_BASES.getOrDefault(name, List.of())) {
+            var base =
+                organisation.addChild(
+                    null, baseName, UnitKind.ORGANISATION_BASE, UnitTreeLoader.REORGANISED_ON);
+            entityManager.persist(base);
+            entityManager.persist(
+                base.addChild(null, "Chi hội 1", UnitKind.BRANCH, UnitTreeLoader.REORGANISED_ON));
+          }
+        });
   }
 
   private void addAccounts(OrgUnit commune) {

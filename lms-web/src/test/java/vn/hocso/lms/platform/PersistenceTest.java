@@ -38,7 +38,10 @@ class PersistenceTest {
         assertThat(countUnits(em, UnitKind.CENTRAL)).isEqualTo(1);
         assertThat(countUnits(em, UnitKind.PROVINCE)).isEqualTo(34);
         assertThat(countUnits(em, UnitKind.COMMUNE)).isEqualTo(3321);
-        assertThat(countUnits(em, UnitKind.BRANCH)).isEqualTo(3);
+        // Three demo branches of Ba Đình and one per demo grassroots Union of an organisation.
+        assertThat(countUnits(em, UnitKind.BRANCH)).isEqualTo(3 + 4);
+        assertThat(countUnits(em, UnitKind.ORGANISATION)).isEqualTo(2);
+        assertThat(countUnits(em, UnitKind.ORGANISATION_BASE)).isEqualTo(4);
         assertThat(
                 em.createQuery("select count(f) from FormerCommune f", Long.class)
                     .getSingleResult())

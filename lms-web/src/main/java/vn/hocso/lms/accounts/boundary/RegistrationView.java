@@ -38,6 +38,7 @@ public class RegistrationView implements Serializable {
   @Inject Registration registration;
   @Inject UnitDirectory directory;
   @Inject Messages messages;
+  @Inject vn.hocso.lms.accounts.control.RegistrationThrottle throttle;
 
   private String fullName;
   private Integer birthYear;
@@ -57,6 +58,21 @@ public class RegistrationView implements Serializable {
 
   public void register() throws IOException {
     var faces = FacesContext.getCurrentInstance();
+    var address =
+        ((jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest())
+            .getRemoteAddr();
+    var wait = throttle.waitBeforeRegistering(address);
+    if (wait.isPresent()) {
+      long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              messages.get("register.throttled").replace("{0}", Long.toString(minutes)),
+              null));
+      faces.validationFailed();
+      return;
+    }
     try {
       registration.register(
           new RegistrationForm(
@@ -81,6 +97,7 @@ public class RegistrationView implements Serializable {
       faces.validationFailed();
       return;
     }
+    throttle.recordRegistration(address);
     var external = faces.getExternalContext();
     external.getFlash().setKeepMessages(true);
     faces.addMessage(

@@ -176,6 +176,11 @@ public class Account {
     grants.add(new RoleGrant(role, scope == null ? null : scope.id()));
   }
 
+  /** Takes a role back; false when she did not hold it. */
+  public boolean revoke(Role role, Long scopeUnitId) {
+    return grants.remove(new RoleGrant(role, role == Role.LEARNER ? null : scopeUnitId));
+  }
+
   /** Whether the password is this account's; a disabled account accepts none. */
   public boolean acceptsPassword(char[] password) {
     return enabled && PasswordHashing.matches(password, passwordHash);

@@ -84,8 +84,22 @@ public class PeopleListView implements Serializable {
     }
   }
 
-  public StreamedContent getExport() {
+  public StreamedContent getExport() throws IOException {
     var filter = filter();
+    if (filter.unitId() != null) {
+      // A forged request naming a unit outside her scope: 404, as for the page itself. The
+      // service would refuse the export anyway, but only after the download had begun.
+      try {
+        units.details(filter.unitId(), access.managed());
+      } catch (AccessDeniedException e) {
+        var context = FacesContext.getCurrentInstance();
+        context
+            .getExternalContext()
+            .responseSendError(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND, "");
+        context.responseComplete();
+        return null;
+      }
+    }
     var requester = requester();
     return DefaultStreamedContent.builder()
         .name("danh-sach-" + LocalDate.now() + ".xlsx")

@@ -228,6 +228,59 @@ public class Reorganisation {
         .getResultList();
   }
 
+  // UI-facing and read-only: what a page may offer, and what a change would move.
+
+  /** Whether the caller may rename, move, merge into, split or dissolve the unit. */
+  public boolean mayReorganise(long unitId, ManagedScope scope) {
+    var unit = entityManager.find(OrgUnit.class, unitId);
+    return unit != null && unit.parent().map(scope::covers).orElse(false);
+  }
+
+  /** Whether the caller may create units below this one. */
+  public boolean mayCreateUnder(long unitId, ManagedScope scope) {
+    var unit = entityManager.find(OrgUnit.class, unitId);
+    return unit != null && scope.covers(unit);
+  }
+
+  /** What a merge, split or dissolution of the unit on that day would move. */
+  public record Impact(long directPeople, List<SubUnitImpact> subUnits) {
+    /** Everyone who moves: those homed in the unit and everyone below its sub-units. */
+    public long people() {
+      return directPeople + subUnits.stream().mapToLong(SubUnitImpact::people).sum();
+    }
+  }
+
+  /** An open sub-unit and how many people it carries with it. */
+  public record SubUnitImpact(long id, String name, long people) {}
+
+  /** Refused like the change itself: only the level above the unit asks. */
+  public Impact impact(long unitId, LocalDate on, ManagedScope scope) {
+    var unit = unit(unitId);
+    requireManages(unit, scope);
+    var headcount = new UnitHeadcount(entityManager);
+    return new Impact(
+        peopleOf(unit).size(),
+        openChildren(unit, on).stream()
+            .sorted(java.util.Comparator.comparing(OrgUnit::name))
+            .map(
+                child ->
+                    new SubUnitImpact(child.id(), child.name(), headcount.peopleWithin(child.id())))
+            .toList());
+  }
+
+  /** The people homed directly in the unit (not in its sub-units), by name, for a split. */
+  public List<PersonChoice> directPeople(long unitId, ManagedScope scope) {
+    var unit = unit(unitId);
+    requireManages(unit, scope);
+    return peopleOf(unit).stream()
+        .map(person -> new PersonChoice(person.id(), person.fullName()))
+        .sorted(java.util.Comparator.comparing(PersonChoice::name))
+        .toList();
+  }
+
+  /** A person to give a part in a split. */
+  public record PersonChoice(long id, String name) {}
+
   /** The unit's parent lies in the scope: the level above manages the unit. */
   private static void requireManages(OrgUnit unit, ManagedScope scope) {
     var parent =

@@ -9,6 +9,7 @@ import java.util.List;
 import vn.hocso.content.search.FoldedText;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitEvent;
+import vn.hocso.lms.units.domain.UnitEventKind;
 import vn.hocso.lms.units.domain.UnitKind;
 
 /**
@@ -146,27 +147,91 @@ public class UnitDirectory {
             .stream()
             .map(UnitRow::of)
             .toList();
-    var history =
+    var events =
         entityManager
             .createQuery(
                 "select e from UnitEvent e where e.unit = :unit order by e.effectiveOn, e.id",
                 UnitEvent.class)
             .setParameter("unit", unit)
-            .getResultList()
-            .stream()
+            .getResultList();
+    var history =
+        events.stream()
             .map(
                 event ->
                     new UnitDetails.HistoryLine(
                         event.effectiveOn(),
                         event.kind().name(),
-                        event.relatedUnit().map(OrgUnit::name).or(event::newValue).orElse("")))
+                        event.relatedUnit().map(OrgUnit::name).or(event::newValue).orElse(""),
+                        event.relatedUnit().filter(scope::covers).map(OrgUnit::id).orElse(null)))
             .toList();
     return new UnitDetails(
         UnitRow.of(unit),
         ancestors,
         subUnits,
         new UnitHeadcount(entityManager).peopleWithin(unitId),
-        history);
+        history,
+        unit.validTo().orElse(null),
+        related(events, scope, UnitEventKind.ABSORBED, UnitEventKind.SPLIT_FROM),
+        related(events, scope, UnitEventKind.MERGED_INTO, UnitEventKind.SPLIT_INTO));
+  }
+
+  /** The units the events of those kinds name; one outside the scope is named but not linked. */
+  private static List<UnitRow> related(
+      List<UnitEvent> events, ManagedScope scope, UnitEventKind... kinds) {
+    var wanted = java.util.EnumSet.of(kinds[0], kinds);
+    return events.stream()
+        .filter(event -> wanted.contains(event.kind()))
+        .flatMap(event -> event.relatedUnit().stream())
+        .filter(scope::covers)
+        .distinct()
+        .map(UnitRow::of)
+        .toList();
+  }
+
+  /**
+   * Open units of the given kinds in the scope whose name contains the words typed, for pickers
+   * (merge into, move under, grant a role over).
+   */
+  public List<UnitRow> searchOfKinds(
+      String typed, java.util.Collection<UnitKind> kinds, ManagedScope scope, int max) {
+    var folded = FoldedText.fold(typed == null ? "" : typed);
+    if (scope.isEmpty() || kinds.isEmpty()) {
+      return List.of();
+    }
+    return entityManager
+        .createQuery(
+            "select u from OrgUnit u"
+                + WITHIN_SCOPE
+                + " and u.validTo is null and u.kind in :kinds and u.searchName like :pattern"
+                + " order by u.name",
+            OrgUnit.class)
+        .setParameter("roots", scope.rootUnitIds())
+        .setParameter("kinds", kinds)
+        .setParameter("pattern", "%" + escapeLike(folded) + "%")
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(UnitRow::of)
+        .toList();
+  }
+
+  /** A unit as a picker shows it, if the scope covers it. */
+  public java.util.Optional<UnitRow> row(long unitId, ManagedScope scope) {
+    var unit = entityManager.find(OrgUnit.class, unitId);
+    return unit != null && scope.covers(unit)
+        ? java.util.Optional.of(UnitRow.of(unit))
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Whether an official code is already taken (by an open or closed unit: codes are never reused).
+   */
+  public boolean codeInUse(String code) {
+    return entityManager
+            .createQuery("select count(u) from OrgUnit u where u.code = :code", Long.class)
+            .setParameter("code", code)
+            .getSingleResult()
+        > 0;
   }
 
   private static String escapeLike(String text) {

@@ -168,6 +168,11 @@ public class OrgUnit {
   }
 
   private static void requireOfficialCode(UnitKind kind, String code) {
+    if ((kind == UnitKind.ORGANISATION || kind == UnitKind.ORGANISATION_BASE) && code != null) {
+      // An official code would make it look like a province or commune of the territorial tree.
+      throw new IllegalArgumentException(
+          "A non-territorial organisation has no official code, not: " + code);
+    }
     var pattern =
         switch (kind) {
           case PROVINCE -> PROVINCE_CODE;

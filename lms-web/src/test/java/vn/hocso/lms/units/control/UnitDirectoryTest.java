@@ -14,6 +14,7 @@ import vn.hocso.lms.demo.DemoDataSeeder;
 import vn.hocso.lms.platform.LmsSchema;
 import vn.hocso.lms.platform.TestDatabases;
 import vn.hocso.lms.units.domain.OrgUnit;
+import vn.hocso.lms.units.domain.UnitKind;
 
 /** Searching the real tree of 3,321 communes, within an officer's scope (on MariaDB). */
 class UnitDirectoryTest {
@@ -89,6 +90,26 @@ class UnitDirectoryTest {
 
     assertThat(details.ancestors()).extracting(UnitRow::code).containsExactly("01");
     assertThat(details.subUnits()).extracting(UnitRow::name).contains("Chi hội Tổ dân phố 1");
+  }
+
+  @Test
+  void theNonTerritorialOrganisationsSitUnderCentralApartFromTheProvinces() {
+    long central = idOf("select u from OrgUnit u where u.parent is null");
+
+    var subUnits = directory.details(central, everything).subUnits();
+    assertThat(subUnits)
+        .filteredOn(row -> row.kind() == UnitKind.ORGANISATION)
+        .extracting(UnitRow::name)
+        .containsExactlyInAnyOrder("Hội Phụ nữ Bộ Công an", "Ban Phụ nữ Quân đội");
+    assertThat(subUnits).filteredOn(row -> row.kind() == UnitKind.PROVINCE).hasSize(34);
+    assertThat(subUnits)
+        .filteredOn(row -> row.kind() == UnitKind.ORGANISATION)
+        .allMatch(row -> row.code().isEmpty());
+    // The police women of Hà Nội belong to the police organisation, not to Hà Nội's Union.
+    assertThat(directory.search("cong an thanh pho ha noi", everything, 0, 10))
+        .extracting(UnitRow::kind)
+        .containsExactly(UnitKind.ORGANISATION_BASE);
+    assertThat(directory.search("cong an", hanoiOnly, 0, 10)).isEmpty();
   }
 
   @Test

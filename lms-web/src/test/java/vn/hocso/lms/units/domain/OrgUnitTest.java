@@ -32,6 +32,26 @@ class OrgUnitTest {
   }
 
   @Test
+  void keepsTheNonTerritorialOrganisationsApartFromTheTerritorialTree() {
+    var police = central.addChild(null, "Hội Phụ nữ Bộ Công an", UnitKind.ORGANISATION, START);
+    var base = police.addChild(null, "Hội Phụ nữ Cục A", UnitKind.ORGANISATION_BASE, START);
+    var policeBranch = base.addChild(null, "Chi hội Phòng 1", UnitKind.BRANCH, START);
+
+    assertThat(policeBranch.isWithin(police)).isTrue();
+    assertThat(UnitKind.ORGANISATION.isTerritorial()).isFalse();
+    assertThat(UnitKind.PROVINCE.isTerritorial()).isTrue();
+    // Neither tree takes the other's grassroots units, nor does an organisation take a code.
+    assertThatThrownBy(() -> police.addChild("00999", "Phường Z", UnitKind.COMMUNE, START))
+        .hasMessageContaining("cannot sit below ORGANISATION");
+    assertThatThrownBy(() -> hanoi.addChild(null, "Cơ sở X", UnitKind.ORGANISATION_BASE, START))
+        .hasMessageContaining("cannot sit below PROVINCE");
+    assertThatThrownBy(() -> central.addChild("99", "Ban X", UnitKind.ORGANISATION, START))
+        .hasMessageContaining("no official code");
+    assertThatThrownBy(() -> badinh.moveUnder(police, LATER)).isInstanceOf(UnitRuleException.class);
+    assertThatThrownBy(() -> base.moveUnder(hue, LATER)).isInstanceOf(UnitRuleException.class);
+  }
+
+  @Test
   void isOpenFromItsFirstDayUntilTheDayBeforeItCloses() {
     badinh.close(LATER, ClosureReason.MERGED);
 
