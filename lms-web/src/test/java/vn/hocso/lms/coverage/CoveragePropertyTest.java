@@ -36,7 +36,7 @@ import vn.hocso.xapi.stream.StreamedStatement;
  */
 class CoveragePropertyTest {
 
-  static final int SEQUENCES = Integer.getInteger("coverage.sequences", 1000);
+  static final int SEQUENCES = Integer.getInteger("coverage.sequences", 2000);
   static final long FIRST_SEED = Long.getLong("coverage.seed", 20261128L);
   static final LocalDate START = LocalDate.of(2025, 7, 1);
   static final List<String> COURSES = List.of("thanh-toan", "vietqr", "mua-sam");

@@ -18,10 +18,10 @@ import vn.hocso.lms.coverage.domain.Milestone;
 import vn.hocso.lms.coverage.domain.Subject;
 
 /**
- * The coverage tables (migrations V17 and V18) and the few LMS tables the projector reads, in JDBC on the
- * caller's connection, so everything one statement changes is written in the caller's transaction.
- * Prepared statements are kept for the life of the object (one transaction or a run of them on one
- * connection).
+ * The coverage tables (migrations V17 and V18) and the few LMS tables the projector reads, in JDBC
+ * on the caller's connection, so everything one statement changes is written in the caller's
+ * transaction. Prepared statements are kept for the life of the object (one transaction or a run of
+ * them on one connection).
  */
 public final class CoverageTables implements AutoCloseable {
 
