@@ -111,7 +111,14 @@ class AuthoringPageIT {
       learner.waitFor(By.id("catalogue:query")).sendKeys("nhan biet cuoc goi gia danh cong an");
       By titles = By.cssSelector("[id='catalogue:results'] .course-card h2");
       waitUntil(learner, () -> texts(learner, titles).contains(title));
-      learner.driver().findElement(By.linkText(title)).click();
+      // Results re-render as she types: a link found a moment ago may be replaced; find it again.
+      learner.waitForAjax();
+      waitUntil(
+          learner,
+          () -> {
+            learner.driver().findElement(By.linkText(title)).click();
+            return true;
+          });
       learner.waitForText(By.id("course-title"), title);
       assertThat(texts(learner, By.cssSelector(".outline-lesson")))
           .containsExactly("Yêu cầu chuyển tiền", "Gọi lại số thật", "Giọng nói gấp gáp");

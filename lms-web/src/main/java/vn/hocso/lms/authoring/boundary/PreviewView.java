@@ -54,6 +54,24 @@ public class PreviewView {
     return quizModule;
   }
 
+  /**
+   * The frame's query string: the course and either the lesson or the quiz, each only when set (a
+   * missing one written into the URL would come back as the text "null").
+   */
+  public String getFrameQuery() {
+    var query = new StringBuilder("course=").append(course);
+    if (quizModule != null && !quizModule.isBlank()) {
+      query.append("&quiz=").append(encode(quizModule));
+    } else if (lesson != null) {
+      query.append("&lesson=").append(encode(lesson));
+    }
+    return query.toString();
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public void setQuizModule(String quizModule) {
     this.quizModule = quizModule;
   }
