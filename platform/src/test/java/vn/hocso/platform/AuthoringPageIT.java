@@ -111,7 +111,7 @@ class AuthoringPageIT {
       learner.waitFor(By.id("catalogue:query")).sendKeys("nhan biet cuoc goi gia danh cong an");
       By titles = By.cssSelector("[id='catalogue:results'] .course-card h2");
       waitUntil(learner, () -> texts(learner, titles).contains(title));
-      clickResult(learner, title);
+      learner.clickWhenSettled(By.linkText(title));
       learner.waitForText(By.id("course-title"), title);
       assertThat(texts(learner, By.cssSelector(".outline-lesson")))
           .containsExactly("Yêu cầu chuyển tiền", "Gọi lại số thật", "Giọng nói gấp gáp");
@@ -244,7 +244,7 @@ class AuthoringPageIT {
               texts(learner, By.cssSelector("[id='catalogue:results'] .course-card h2"))
                   .contains(title));
       assertNothingRan(learner);
-      clickResult(learner, title);
+      learner.clickWhenSettled(By.linkText(title));
       learner.waitForText(By.id("course-title"), title); // shown as text, not markup
       var body = learner.waitFor(By.cssSelector(".lesson-body"));
       assertThat(body.getText()).contains("Đoạn an toàn").contains("Cảnh báo <img src=x");
@@ -474,20 +474,6 @@ class AuthoringPageIT {
 
   static List<String> texts(Browser browser, By locator) {
     return browser.driver().findElements(locator).stream().map(WebElement::getText).toList();
-  }
-
-  /**
-   * Opens a catalogue result. Results re-render as she types: a link found a moment ago may have
-   * been replaced, so it is found again until the click lands.
-   */
-  static void clickResult(Browser learner, String title) {
-    learner.waitForAjax();
-    waitUntil(
-        learner,
-        () -> {
-          learner.driver().findElement(By.linkText(title)).click();
-          return true;
-        });
   }
 
   static void waitUntil(Browser browser, BooleanSupplier condition) {

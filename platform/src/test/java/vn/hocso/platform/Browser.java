@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -127,6 +128,21 @@ public final class Browser implements AutoCloseable {
   private static final String AJAX_IDLE =
       "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty()"
           + " && (!window.jQuery || jQuery.active === 0));";
+
+  /**
+   * Clicks an element once ajax has settled, finding it again if an update replaced it between
+   * finding and clicking (search results re-render as she types).
+   */
+  public void clickWhenSettled(By locator) {
+    waitForAjax();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              driver.findElement(locator).click();
+              return true;
+            });
+  }
 
   public void waitForText(By locator, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
@@ -87,8 +85,8 @@ final class LearnerJourney {
   void searchAndEnrol() throws Exception {
     browser.open(platform.uri("/app/catalogue.xhtml"));
     browser.waitFor(By.id("catalogue:query")).sendKeys("thanh toan ma qr");
-    browser.waitForAjax();
-    browser.waitFor(By.linkText(VIETQR)).click();
+    browser.waitFor(By.linkText(VIETQR));
+    browser.clickWhenSettled(By.linkText(VIETQR));
     browser.waitFor(By.id("enrol:enrol-button")).click();
     browser.waitForUrlContaining("/app/learn.xhtml");
     assertThat(browser.waitFor(By.id("lesson-title")).getText()).isNotBlank();
@@ -227,11 +225,5 @@ final class LearnerJourney {
       value = read.get();
     }
     return value;
-  }
-
-  static Map<UUID, Integer> countById(List<Statement> statements) {
-    var counts = new HashMap<UUID, Integer>();
-    statements.forEach(s -> counts.merge(s.id(), 1, Integer::sum));
-    return counts;
   }
 }

@@ -56,9 +56,10 @@ class LearningJourneyIT {
     Thread.sleep(2_000); // anything sent twice would arrive by now
     var stored = LearnerJourney.statements(lrs, registration, expected.size());
 
+    // Exactly the expected list: a statement sent twice under a new id would add an entry (the LRS
+    // keeps one row per id, so counting ids could never fail).
     assertThat(stored.stream().map(LearnerJourney::describe).toList())
         .containsExactlyElementsOf(expected);
-    assertThat(LearnerJourney.countById(stored)).allSatisfy((id, n) -> assertThat(n).isOne());
     var actor = stored.get(0).actor();
     assertThat(stored)
         .allSatisfy(

@@ -64,10 +64,10 @@ class LrsOutageLearningIT {
         Thread.sleep(2_000); // anything sent twice would arrive by now
         statements = LearnerJourney.statements(lrs, registration, expected.size());
 
+        // Exactly the expected list: a statement sent twice under a new id would add an entry (the
+        // LRS keeps one row per id, so counting ids could never fail).
         assertThat(statements.stream().map(LearnerJourney::describe).toList())
             .containsExactlyElementsOf(expected);
-        assertThat(LearnerJourney.countById(statements))
-            .allSatisfy((id, n) -> assertThat(n).isOne());
         assertThat(statements.subList(0, whileAway.size())).isEqualTo(whileAway);
       }
     }

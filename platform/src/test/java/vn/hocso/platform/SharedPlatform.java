@@ -30,9 +30,6 @@ public final class SharedPlatform {
       var environment = new HashMap<>(MariaDbDatabases.platformEnvironment(DATABASE, DATABASE));
       environment.put("LRS_BOOTSTRAP_KEY", LRS_KEY);
       environment.put("LRS_BOOTSTRAP_SECRET", LRS_SECRET);
-      // The LMS reads the statement stream (coverage) with the same LRS client.
-      environment.put("HOCSO_LRS_KEY", LRS_KEY);
-      environment.put("HOCSO_LRS_SECRET", LRS_SECRET);
       platform = PlatformProcess.start(data, environment);
     }
     return platform;

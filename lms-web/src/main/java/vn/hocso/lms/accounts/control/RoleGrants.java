@@ -38,6 +38,9 @@ public class RoleGrants {
 
   @PersistenceContext private EntityManager entityManager;
 
+  /** Whether a unit is still open is decided on Vietnam's calendar, as everywhere else. */
+  private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
   private Clock clock = Clock.systemUTC();
 
   protected RoleGrants() {
@@ -134,7 +137,7 @@ public class RoleGrants {
             default -> "Vai trò này không gắn được với " + unit.name() + ".";
           });
     }
-    if (!unit.isOpenOn(LocalDate.now(clock))) {
+    if (!unit.isOpenOn(LocalDate.ofInstant(clock.instant(), VIETNAM))) {
       throw new RoleGrantRejectedException(unit.name() + " đã ngừng hoạt động.");
     }
   }

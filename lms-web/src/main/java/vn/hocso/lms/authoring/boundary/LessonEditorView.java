@@ -210,8 +210,10 @@ public class LessonEditorView implements Serializable {
   }
 
   private void reload() {
-    view = authoring.lesson(author.caller(), course, lesson);
+    // The revision first: an edit between the two reads then refuses her next save instead of
+    // letting it overwrite what she never saw.
     revision = authoring.revision(author.caller(), course);
+    view = authoring.lesson(author.caller(), course, lesson);
   }
 
   public LessonView getView() {

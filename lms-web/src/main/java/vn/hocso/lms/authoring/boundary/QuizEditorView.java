@@ -100,8 +100,10 @@ public class QuizEditorView implements Serializable {
   }
 
   private void reload() {
-    quiz = authoring.quiz(author.caller(), course, module).orElse(null);
+    // The revision first: an edit between the two reads then refuses her next save instead of
+    // letting it overwrite what she never saw.
     revision = authoring.revision(author.caller(), course);
+    quiz = authoring.quiz(author.caller(), course, module).orElse(null);
     loaded = true;
   }
 

@@ -813,11 +813,8 @@ public class CourseAuthoring {
     if (course == null) {
       throw new AccessDeniedException("No course " + courseId);
     }
-    if (!caller.centralAdmin()) {
-      var authorship = entityManager.find(CourseAuthorship.class, courseId);
-      if (authorship == null || !authorship.isOwnedBy(caller.accountId())) {
-        throw new AccessDeniedException("Course " + courseId + " belongs to another author");
-      }
+    if (!mayEdit(caller, course)) {
+      throw new AccessDeniedException("Course " + courseId + " belongs to another author");
     }
     return course;
   }

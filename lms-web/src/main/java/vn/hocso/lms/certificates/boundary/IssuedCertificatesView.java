@@ -1,8 +1,5 @@
 package vn.hocso.lms.certificates.boundary;
 
-import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,6 +9,7 @@ import vn.hocso.lms.accounts.control.AccessScope;
 import vn.hocso.lms.certificates.control.CertificateRow;
 import vn.hocso.lms.certificates.control.Certificates;
 import vn.hocso.lms.units.control.AccessDeniedException;
+import vn.hocso.lms.web.FormFeedback;
 import vn.hocso.lms.web.Messages;
 
 /**
@@ -64,16 +62,13 @@ public class IssuedCertificatesView implements Serializable {
   }
 
   public void revoke() {
-    var faces = FacesContext.getCurrentInstance();
     try {
       certificates.revoke(selectedCode, reason, access.requester());
-      faces.addMessage(
-          null,
-          new FacesMessage(FacesMessage.SEVERITY_INFO, messages.get("certificates.revoked"), null));
+      FormFeedback.info(messages.get("certificates.revoked"));
       selectedCode = null;
       reason = null;
     } catch (RuntimeException e) {
-      var cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+      var cause = FormFeedback.unwrap(e);
       String key;
       if (cause instanceof AccessDeniedException) {
         key = "certificates.revoke.denied";
@@ -84,8 +79,7 @@ public class IssuedCertificatesView implements Serializable {
       } else {
         throw e;
       }
-      faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get(key), null));
+      FormFeedback.error(messages.get(key));
     }
     shown = null;
   }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import vn.hocso.lms.certificates.domain.Certificate;
+import vn.hocso.lms.learning.domain.LearningStatements;
 import vn.hocso.xapi.client.model.Activity;
 import vn.hocso.xapi.client.model.ActivityDefinition;
 import vn.hocso.xapi.client.model.Agent;
@@ -25,12 +26,10 @@ import vn.hocso.xapi.client.model.Verbs;
  */
 public final class CertificateStatements {
 
-  public static final String HOME_PAGE = "https://hocso.vn";
   public static final Verb EARNED =
       Verb.of("http://id.tincanapi.com/verb/earned", "en-US", "earned");
   public static final String CERTIFICATE_PREFIX = "https://hocso.vn/xapi/activities/certificate/";
   public static final String CERTIFICATE_TYPE = "https://hocso.vn/xapi/activity-types/certificate";
-  public static final String COURSE_VERSION = "https://hocso.vn/xapi/extensions/course-version";
 
   private CertificateStatements() {}
 
@@ -73,7 +72,7 @@ public final class CertificateStatements {
   }
 
   private static Agent actorOf(Certificate certificate) {
-    return Agent.account(HOME_PAGE, certificate.holder().xapiAccount());
+    return LearningStatements.actor(certificate.holder().xapiAccount());
   }
 
   private static Context contextOf(Certificate certificate) {
@@ -82,7 +81,9 @@ public final class CertificateStatements {
         .contextActivities(
             ContextActivities.of(
                 List.of(), List.of(Activity.of(certificate.courseIri().toString())), List.of()))
-        .extensions(Extensions.of(COURSE_VERSION, Json.createValue(certificate.courseVersion())))
+        .extensions(
+            Extensions.of(
+                LearningStatements.COURSE_VERSION, Json.createValue(certificate.courseVersion())))
         .build();
   }
 }

@@ -2,7 +2,6 @@ package vn.hocso.lms.certificates.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.lms.certificates.domain.Certificate;
 import vn.hocso.lms.certificates.domain.CertificateCode;
@@ -36,25 +34,18 @@ import vn.hocso.lms.units.control.Subtree;
 @Transactional
 public class Certificates {
 
-  private static final Logger LOG = Logger.getLogger(Certificates.class.getName());
-
   @PersistenceContext private EntityManager entityManager;
 
-  /**
-   * The learning feature's durable queue. Looked up, not required: a build without the learner
-   * pages has no implementation, and certificates still issue (the statement is then only logged,
-   * with its id kept on the certificate).
-   */
-  @Inject Instance<StatementOutbox> outboxes;
+  /** The learning feature's durable queue: statements go out in this transaction's order. */
+  @Inject private StatementOutbox outbox;
 
-  private StatementOutbox outbox;
   private Clock clock = Clock.systemUTC();
 
   protected Certificates() {
     // for CDI
   }
 
-  /** Outside a container; {@code outbox} may be null for "no queue". */
+  /** Outside a container. */
   public Certificates(EntityManager entityManager, Clock clock, StatementOutbox outbox) {
     this.entityManager = entityManager;
     this.clock = clock;
@@ -106,7 +97,7 @@ public class Certificates {
             now,
             UUID.randomUUID());
     entityManager.persist(certificate);
-    send(CertificateStatements.earned(certificate));
+    outbox.send(CertificateStatements.earned(certificate));
     return certificate.code();
   }
 
@@ -216,7 +207,7 @@ public class Certificates {
         AuditAction.REVOKED_CERTIFICATE,
         certificate.holder().id(),
         "certificate " + certificate.id());
-    send(CertificateStatements.voiding(certificate));
+    outbox.send(CertificateStatements.voiding(certificate));
   }
 
   private Certificate reachable(String code, Requester requester) {
@@ -254,24 +245,6 @@ public class Certificates {
     if (requester.scope().isEmpty()) {
       throw new AccessDeniedException("An account without a scope lists no certificates");
     }
-  }
-
-  private void send(vn.hocso.xapi.client.model.Statement statement) {
-    var queue = outbox;
-    if (queue == null && outboxes != null && outboxes.isResolvable()) {
-      queue = outboxes.get();
-    }
-    if (queue == null) {
-      LOG.warning(
-          () ->
-              "No StatementOutbox in this build: statement "
-                  + statement.id()
-                  + " ("
-                  + statement.verb().id()
-                  + ") is not sent");
-      return;
-    }
-    queue.send(statement);
   }
 
   private void audit(Requester requester, AuditAction action, Long personId, String detail) {

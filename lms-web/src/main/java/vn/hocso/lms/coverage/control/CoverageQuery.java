@@ -148,12 +148,12 @@ public class CoverageQuery {
             .getResultList();
     var ranked = new ArrayList<ChildFigure>();
     for (var child : children) {
+      var unitFigures =
+          figures(child.id(), from, to, new ManagedScope(java.util.Set.of(child.id())));
       var figure =
-          figures(child.id(), from, to, new ManagedScope(java.util.Set.of(child.id())))
+          unitFigures
               .figure(subject, milestone)
-              .orElse(
-                  new Figure(
-                      subject, milestone, 0, 0, 0, headcount(child.id(), countedOn(to), false)));
+              .orElseGet(() -> new Figure(subject, milestone, 0, 0, 0, unitFigures.people()));
       ranked.add(new ChildFigure(child.id(), child.name(), figure));
     }
     ranked.sort(

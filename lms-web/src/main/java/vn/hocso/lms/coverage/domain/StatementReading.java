@@ -22,8 +22,8 @@ public sealed interface StatementReading {
   /** Days and months are Vietnam's: a statement at 23:30 UTC on 31 May counts in June. */
   ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-  String HOME_PAGE = "https://hocso.vn";
-  String COURSE_PREFIX = "https://hocso.vn/xapi/activities/course/";
+  String HOME_PAGE = vn.hocso.lms.learning.domain.LearningStatements.HOME_PAGE;
+  String COURSE_PREFIX = vn.hocso.content.course.domain.ActivityIri.COURSE_PREFIX;
   String VERBS = "http://adlnet.gov/expapi/verbs/";
 
   UUID id();

@@ -20,7 +20,11 @@ import vn.hocso.xapi.client.model.Statement;
 @ApplicationScoped
 public class DeliveredStatements {
 
-  private static final int MAX_REGISTRATIONS = 20_000;
+  /**
+   * A finished course with retries is some 45 statements, answers with their definitions: about 100
+   * KB a registration. A thousand keeps the fallback to ~100 MB of a 1 GB platform.
+   */
+  private static final int MAX_REGISTRATIONS = 1_000;
 
   private final Map<UUID, List<Statement>> byRegistration =
       new LinkedHashMap<>(1024, 0.75f, true) {

@@ -89,9 +89,7 @@ public class PeopleListView implements Serializable {
     if (filter.unitId() != null) {
       // A forged request naming a unit outside her scope: 404, as for the page itself. The
       // service would refuse the export anyway, but only after the download had begun.
-      try {
-        units.details(filter.unitId(), access.managed());
-      } catch (AccessDeniedException e) {
+      if (units.row(filter.unitId(), access.managed()).isEmpty()) {
         var context = FacesContext.getCurrentInstance();
         context
             .getExternalContext()

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.content.course.domain.Track;
-import vn.hocso.lms.certificates.domain.Certificate;
 import vn.hocso.lms.certificates.domain.CertificateStatus;
 import vn.hocso.lms.learning.domain.CourseCompleted;
 import vn.hocso.lms.people.domain.Person;
@@ -260,39 +259,6 @@ class CertificatesTest {
             assertThat(rows.getLong(1)).as("names left on certificates").isZero();
           }
         }
-      } finally {
-        factory.close();
-      }
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(TestDatabases.class)
-  void issuesWithoutAnOutboxAndKeepsTheStatementId(TestDatabases kind) throws Exception {
-    try (var database = kind.create()) {
-      LmsSchema.migrate(database.dataSource());
-      var factory =
-          Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
-      try {
-        var world = setUp(factory);
-        var code =
-            inTransaction(
-                factory,
-                em ->
-                    new Certificates(em, CLOCK, null)
-                        .issue(
-                            new CourseCompleted(
-                                world.person(), world.course(), 1, UUID.randomUUID(), ISSUED)));
-        var kept =
-            inTransaction(
-                factory,
-                em ->
-                    em.createQuery(
-                            "select c from Certificate c where c.code = :code", Certificate.class)
-                        .setParameter("code", code)
-                        .getSingleResult()
-                        .earnedStatementId());
-        assertThat(kept).isNotNull();
       } finally {
         factory.close();
       }
