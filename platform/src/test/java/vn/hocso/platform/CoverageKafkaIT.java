@@ -2,94 +2,37 @@ package vn.hocso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hocso.xapi.client.XapiClient;
 import vn.hocso.xapi.client.model.Statement;
 
 /**
- * The coverage projector on the platform with Kafka (its own platform and KRaft broker): statements
- * POSTed to the LRS move the counters of the commune, its province and Central by exactly what they
- * should; with the broker stopped for a minute in the middle (long past the relay's and the
- * consumer's retry intervals, and past the consumer's 45 s session timeout), nothing is lost or
- * counted twice once it returns.
+ * The coverage projector on the platform with Kafka (the platform and KRaft broker of
+ * KafkaPlatform): statements POSTed to the LRS move the counters of the commune, its province and
+ * Central by exactly what they should; with the broker stopped for a minute in the middle (long
+ * past the relay's and the consumer's retry intervals, and past the consumer's 45 s session
+ * timeout), nothing is lost or counted twice once it returns.
  */
 class CoverageKafkaIT {
 
-  private static final String TOPIC = "hocso.statements.coverage";
-  private static final String KEY = "coverage-it";
-  private static final String SECRET = "coverage-it-secret";
   private static final int BROKER_AWAY_SECONDS = Integer.getInteger("coverage.brokerAway", 60);
 
-  private static KafkaClusterTestKit cluster;
+  private static KafkaPlatform kafka;
   private static PlatformProcess platform;
   private static XapiClient lrs;
   private static CoverageItData data;
 
   @BeforeAll
   static void start() throws Exception {
-    var folder =
-        Files.createTempDirectory(Files.createDirectories(Path.of("target", "kafka")), "cov-");
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(false) // the broker alone can be stopped, keeping its port
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setBaseDirectory(folder)
-                    .build())
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .setConfigProp("log.cleaner.dedupe.buffer.size", "2097152")
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("offsets.topic.num.partitions", "1")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    try (Admin admin = cluster.admin()) {
-      admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-    }
-    var database = SharedPlatform.DATABASE + "_covkafka";
-    MariaDbDatabases.recreate(database);
-    var environment = new HashMap<>(MariaDbDatabases.platformEnvironment(database, database));
-    environment.put("LRS_BOOTSTRAP_KEY", KEY);
-    environment.put("LRS_BOOTSTRAP_SECRET", SECRET);
-    environment.put("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
-    environment.put("KAFKA_TOPIC", TOPIC);
-    platform =
-        PlatformProcess.start(
-            Path.of(System.getProperty("hocso.platform.data", "target/it-data"), database),
-            environment);
-    lrs =
-        XapiClient.builder(platform.uri("/xapi/"))
-            .basicAuth(KEY, SECRET)
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    data = new CoverageItData(database);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (platform != null) {
-      platform.close();
-    }
-    if (cluster != null) {
-      var stopping = cluster; // close() is not idempotent
-      cluster = null;
-      stopping.close();
-    }
+    kafka = KafkaPlatform.get();
+    platform = kafka.platform;
+    lrs = kafka.lrs;
+    data = new CoverageItData(KafkaPlatform.DATABASE);
   }
 
   @Test
@@ -131,7 +74,7 @@ class CoverageKafkaIT {
     posted.addAll(lessons);
 
     // The broker goes away; five more learners enrol and complete, two completions are voided.
-    var broker = cluster.brokers().values().iterator().next();
+    var broker = kafka.broker();
     broker.shutdown();
     broker.awaitShutdown();
     long down = System.nanoTime();
@@ -165,7 +108,7 @@ class CoverageKafkaIT {
     assertThat(data.handled(posted)).as("every statement handled once").isEqualTo(posted.size());
     assertThat(platform.get("/health/ready").body())
         .contains("\"coverage\"")
-        .contains("Kafka at " + cluster.bootstrapServers());
+        .contains("Kafka at " + kafka.cluster.bootstrapServers());
   }
 
   private static List<UUID> enrolAndComplete(
