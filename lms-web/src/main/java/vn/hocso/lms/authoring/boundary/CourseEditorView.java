@@ -99,6 +99,24 @@ public class CourseEditorView implements Serializable {
     return state;
   }
 
+  /** The course as a package (zip) to download; the service checks she may edit it. */
+  public org.primefaces.model.StreamedContent getExportPackage() {
+    var caller = author.caller();
+    var name = "khoa-hoc-" + id + "-v" + getState().outline().versionNumber() + ".zip";
+    return org.primefaces.model.DefaultStreamedContent.builder()
+        .name(name)
+        .contentType("application/zip")
+        .writer(
+            out -> {
+              try {
+                authoring.exportPackage(caller, id, out);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .build();
+  }
+
   public void saveDetails() {
     act(
         "authoring.saved",

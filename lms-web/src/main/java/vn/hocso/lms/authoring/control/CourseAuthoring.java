@@ -191,6 +191,26 @@ public class CourseAuthoring {
   }
 
   /**
+   * Writes the course as a course package (PACKAGE-FORMAT.md): the working version, else the
+   * published one, with every image it shows. Only those who may edit the course may export it (a
+   * draft is not public); importing the package elsewhere gives the same course, activity IRIs
+   * included.
+   */
+  public void exportPackage(Caller caller, long courseId, java.io.OutputStream out)
+      throws java.io.IOException {
+    var course = editableCourse(caller, courseId);
+    var version = course.workingVersion().orElseGet(course::currentVersion);
+    new vn.hocso.content.packaging.CoursePackageWriter()
+        .write(
+            version,
+            reference ->
+                findMedia(courseId, reference.substring("media/".length()))
+                    .map(CourseMedia::content)
+                    .orElse(null),
+            out);
+  }
+
+  /**
    * A new course from a cmi5 course structure ({@code cmi5.xml}): each assignable unit becomes a
    * lesson holding it (see {@link vn.hocso.content.cmi5.Cmi5Reader}). The structure has no track or
    * length, so the caller gives them; the slug comes from the title, made free here.

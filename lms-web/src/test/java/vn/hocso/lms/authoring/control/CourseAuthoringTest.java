@@ -464,19 +464,32 @@ class CourseAuthoringTest {
   void aCoursePackageIsImportedAsTheImportersDraftOnceAndABrokenOneCreatesNothing()
       throws Exception {
     var id = readyCourse(hoa, "Gói để chuyển đi");
+    var photo =
+        ImageUploadsTest.bytes(
+            new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB),
+            "png");
+    var image = tx(service -> service.uploadImage(hoa, id, photo));
+    run(service -> service.addImage(hoa, id, "bai-mot", image, "Ảnh minh họa", null));
+    // her own course: exported through the service, the image included
     var zip = new java.io.ByteArrayOutputStream();
-    Transactions.inTransaction(
-        factory,
-        em -> {
-          var course = em.find(vn.hocso.content.course.domain.Course.class, id);
+    run(
+        service -> {
           try {
-            new vn.hocso.content.packaging.CoursePackageWriter()
-                .write(course.workingVersion().orElseThrow(), name -> null, zip);
+            service.exportPackage(hoa, id, zip);
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
-          return null;
         });
+    var read =
+        new vn.hocso.content.packaging.CoursePackageReader()
+            .read(new java.io.ByteArrayInputStream(zip.toByteArray()));
+    assertThat(read.media()).containsOnlyKeys(image);
+    var stored = tx(service -> service.media(hoa, id, image.substring("media/".length())));
+    assertThat(read.media().get(image)).isEqualTo(stored.orElseThrow().content());
+    assertThat(read.course().slug()).isEqualTo("goi-de-chuyen-di");
+    // another trainer's draft is not hers to export
+    assertThatThrownBy(() -> run(service -> exportQuietly(service, lan, id)))
+        .isInstanceOf(vn.hocso.lms.units.control.AccessDeniedException.class);
     // the same course exists here: importing it would give two courses one activity id
     assertThatThrownBy(
             () ->
@@ -504,11 +517,15 @@ class CourseAuthoringTest {
             new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()));
         var out = new java.util.zip.ZipOutputStream(renamed)) {
       for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        var json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        var bytes = in.readAllBytes();
+        if (entry.getName().equals("course.json")) {
+          bytes =
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                  .replace("goi-de-chuyen-di", "goi-da-chuyen-den")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
-        out.write(
-            json.replace("goi-de-chuyen-di", "goi-da-chuyen-den")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(bytes);
         out.closeEntry();
       }
     }
@@ -520,6 +537,17 @@ class CourseAuthoringTest {
     var editor = tx(service -> service.editor(lan, imported));
     assertThat(editor.outline().modules().get(0).lessons()).hasSize(3);
     assertThat(editor.status()).isEqualTo(VersionStatus.DRAFT);
+    assertThat(tx(service -> service.lesson(lan, imported, "bai-mot")).blocks())
+        .extracting(b -> b.kind())
+        .containsExactly("text", "image");
+  }
+
+  private static void exportQuietly(CourseAuthoring service, Caller caller, long id) {
+    try {
+      service.exportPackage(caller, id, java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
