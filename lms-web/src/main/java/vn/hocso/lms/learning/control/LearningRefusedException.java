@@ -14,7 +14,9 @@ public class LearningRefusedException extends RuntimeException {
     /** The course unlocks in sequence and something before this step is not done. */
     LOCKED("learning.locked"),
     NO_ATTEMPTS_LEFT("learning.noAttemptsLeft"),
-    ALREADY_ANSWERED("learning.alreadyAnswered");
+    ALREADY_ANSWERED("learning.alreadyAnswered"),
+    /** An officer asked to move learners to a later version, and there is none published. */
+    NO_LATER_VERSION("learning.noLaterVersion");
 
     private final String messageKey;
 
