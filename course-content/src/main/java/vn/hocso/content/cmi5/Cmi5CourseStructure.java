@@ -67,7 +67,10 @@ public record Cmi5CourseStructure(
           new Course(
               slug, title, titleEnglish, summaryOf(description, title), track, estimatedMinutes);
     } catch (IllegalArgumentException e) {
-      throw new Cmi5Exception("course " + courseId + ": " + e.getMessage(), e);
+      throw new Cmi5Exception(
+          "Khóa học " + courseId + ": " + e.getMessage(),
+          "course " + courseId + ": " + e.getMessage(),
+          e);
     }
     var draft = course.edit();
     draft.describe(
@@ -108,7 +111,7 @@ public record Cmi5CourseStructure(
     try {
       return step.run();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new Cmi5Exception(where + ": " + e.getMessage(), e);
+      throw new Cmi5Exception(where + ": " + e.getMessage(), where + ": " + e.getMessage(), e);
     }
   }
 

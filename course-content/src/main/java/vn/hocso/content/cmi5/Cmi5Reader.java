@@ -80,6 +80,7 @@ public class Cmi5Reader {
     if (!NAMESPACE.equals(root.getNamespaceURI())
         || !"courseStructure".equals(root.getLocalName())) {
       throw new Cmi5Exception(
+          "Tệp không phải cấu trúc khóa học cmi5: phần tử gốc phải là courseStructure của cmi5",
           "The file is not a cmi5 course structure: its root element must be courseStructure in"
               + " the namespace "
               + NAMESPACE
@@ -98,15 +99,19 @@ public class Cmi5Reader {
       for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
         if (out.size() + read > MAX_BYTES) {
           throw new Cmi5Exception(
+              "Tệp lớn hơn " + MAX_BYTES / 1024 + " KB; tệp cmi5.xml nhỏ hơn nhiều",
               "The file is larger than " + MAX_BYTES / 1024 + " KB; a cmi5.xml is much smaller");
         }
         out.write(buffer, 0, read);
       }
     } catch (IOException e) {
-      throw new Cmi5Exception("The file could not be read: " + e.getMessage(), e);
+      throw new Cmi5Exception(
+          "Không đọc được tệp: " + e.getMessage(),
+          "The file could not be read: " + e.getMessage(),
+          e);
     }
     if (out.size() == 0) {
-      throw new Cmi5Exception("The file is empty");
+      throw new Cmi5Exception("Tệp rỗng", "The file is empty");
     }
     return out.toByteArray();
   }
@@ -123,9 +128,15 @@ public class Cmi5Reader {
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(bytes));
     } catch (SAXParseException e) {
-      throw new Cmi5Exception("The file is not well-formed XML: " + where(e), e);
+      throw new Cmi5Exception(
+          "Tệp không phải XML hợp lệ: " + whereVietnamese(e),
+          "The file is not well-formed XML: " + where(e),
+          e);
     } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new Cmi5Exception("The file is not well-formed XML: " + e.getMessage(), e);
+      throw new Cmi5Exception(
+          "Tệp không phải XML hợp lệ: " + e.getMessage(),
+          "The file is not well-formed XML: " + e.getMessage(),
+          e);
     }
   }
 
@@ -136,10 +147,20 @@ public class Cmi5Reader {
       validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       validator.validate(new StreamSource(new ByteArrayInputStream(bytes)));
     } catch (SAXParseException e) {
-      throw new Cmi5Exception("The file does not follow the cmi5 schema: " + where(e), e);
+      throw new Cmi5Exception(
+          "Tệp không đúng lược đồ cmi5: " + whereVietnamese(e),
+          "The file does not follow the cmi5 schema: " + where(e),
+          e);
     } catch (SAXException | IOException e) {
-      throw new Cmi5Exception("The file does not follow the cmi5 schema: " + e.getMessage(), e);
+      throw new Cmi5Exception(
+          "Tệp không đúng lược đồ cmi5: " + e.getMessage(),
+          "The file does not follow the cmi5 schema: " + e.getMessage(),
+          e);
     }
+  }
+
+  private static String whereVietnamese(SAXParseException e) {
+    return "dòng " + e.getLineNumber() + ", cột " + e.getColumnNumber() + ": " + e.getMessage();
   }
 
   private static String where(SAXParseException e) {
@@ -155,7 +176,8 @@ public class Cmi5Reader {
     var title = Texts.of(child(course, "title"));
     var description = Texts.of(child(course, "description"));
     if (title.chosen().isBlank()) {
-      throw new Cmi5Exception("course " + courseId + " has an empty title");
+      throw new Cmi5Exception(
+          "Khóa học " + courseId + " chưa có tên", "course " + courseId + " has an empty title");
     }
     var objectives = optionalChild(root, "objectives");
     if (objectives != null) {
@@ -178,6 +200,7 @@ public class Cmi5Reader {
             modules);
     if (structure.unitCount() > MAX_UNITS) {
       throw new Cmi5Exception(
+          "Khóa học có " + structure.unitCount() + " đơn vị học; tối đa " + MAX_UNITS,
           "The course has " + structure.unitCount() + " assignable units; at most " + MAX_UNITS);
     }
     return structure;
@@ -208,7 +231,8 @@ public class Cmi5Reader {
           var blockId = id(element, "block", ids);
           var blockTitle = Texts.of(child(element, "title")).chosen();
           if (blockTitle.isBlank()) {
-            throw new Cmi5Exception("block " + blockId + " has an empty title");
+            throw new Cmi5Exception(
+                "Khối " + blockId + " chưa có tên", "block " + blockId + " has an empty title");
           }
           collect(element, top ? blockTitle : name + " › " + blockTitle, modules, ids, false);
         }
@@ -227,7 +251,7 @@ public class Cmi5Reader {
     var where = "au " + id;
     var title = Texts.of(child(au, "title")).chosen();
     if (title.isBlank()) {
-      throw new Cmi5Exception(where + " has an empty title");
+      throw new Cmi5Exception("Đơn vị học " + id + " chưa có tên", where + " has an empty title");
     }
     var url = launchUrl(child(au, "url").getTextContent().strip(), where);
     var launchMethod = LaunchMethod.ofCmi5(attribute(au, "launchMethod", "AnyWindow"));
@@ -238,6 +262,11 @@ public class Cmi5Reader {
       masteryScore = new BigDecimal(score);
       if (masteryScore.stripTrailingZeros().scale() > 4) {
         throw new Cmi5Exception(
+            "Đơn vị học "
+                + id
+                + " có masteryScore "
+                + score
+                + "; cmi5 chỉ cho phép tối đa 4 chữ số thập phân",
             where + " has masteryScore " + score + "; cmi5 allows at most 4 decimal places");
       }
     }
@@ -258,10 +287,18 @@ public class Cmi5Reader {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new Cmi5Exception(where + " has a url that is not a valid address: " + url, e);
+      throw new Cmi5Exception(
+          where.replace("au ", "Đơn vị học ") + " có địa chỉ không hợp lệ: " + url,
+          where + " has a url that is not a valid address: " + url,
+          e);
     }
     if (!uri.isAbsolute()) {
       throw new Cmi5Exception(
+          where.replace("au ", "Đơn vị học ")
+              + " có địa chỉ tương đối "
+              + url
+              + "; chỉ nhập tệp cmi5.xml (không kèm tệp của đơn vị học) nên địa chỉ phải là địa chỉ"
+              + " https đầy đủ",
           where
               + " has the relative url "
               + url
@@ -269,16 +306,27 @@ public class Cmi5Reader {
               + " full https address");
     }
     if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-      throw new Cmi5Exception(where + " has the url " + url + "; it must be an https address");
+      throw new Cmi5Exception(
+          where.replace("au ", "Đơn vị học ")
+              + " có địa chỉ "
+              + url
+              + "; địa chỉ phải bắt đầu bằng https",
+          where + " has the url " + url + "; it must be an https address");
     }
     if (url.length() > 2000) {
-      throw new Cmi5Exception(where + " has a url longer than 2000 characters");
+      throw new Cmi5Exception(
+          where.replace("au ", "Đơn vị học ") + " có địa chỉ dài quá 2000 ký tự",
+          where + " has a url longer than 2000 characters");
     }
     if (uri.getRawQuery() != null) {
       for (var pair : uri.getRawQuery().split("&")) {
         var name = pair.split("=", 2)[0].toLowerCase(Locale.ROOT);
         if (LAUNCH_PARAMETERS.contains(name)) {
           throw new Cmi5Exception(
+              where.replace("au ", "Đơn vị học ")
+                  + " có địa chỉ dùng tham số \""
+                  + pair.split("=", 2)[0]
+                  + "\", tham số mà trình khởi chạy tự thêm (cmi5 §8.1)",
               where
                   + " has a url whose query uses \""
                   + pair.split("=", 2)[0]
@@ -293,6 +341,7 @@ public class Cmi5Reader {
     var id = element.getAttribute("id").strip();
     if (!ids.add(id)) {
       throw new Cmi5Exception(
+          "Mã " + id + " bị dùng lại; mỗi mã trong tệp phải khác nhau (cmi5 §13.1)",
           kind
               + " "
               + id
@@ -300,10 +349,13 @@ public class Cmi5Reader {
     }
     try {
       if (!new URI(id).isAbsolute()) {
-        throw new Cmi5Exception(kind + " id " + id + " is not an absolute IRI");
+        throw new Cmi5Exception(
+            "Mã " + id + " không phải IRI tuyệt đối",
+            kind + " id " + id + " is not an absolute IRI");
       }
     } catch (URISyntaxException e) {
-      throw new Cmi5Exception(kind + " id " + id + " is not a valid IRI", e);
+      throw new Cmi5Exception(
+          "Mã " + id + " không phải IRI hợp lệ", kind + " id " + id + " is not a valid IRI", e);
     }
     return id;
   }

@@ -5,11 +5,21 @@ public class CoursePackageException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  public CoursePackageException(String message) {
-    super(message);
+  private final String vietnamese;
+
+  /** A problem with a message for the trainer (Vietnamese) and one for logs (English). */
+  public CoursePackageException(String vietnamese, String english) {
+    super(english);
+    this.vietnamese = vietnamese;
   }
 
-  public CoursePackageException(String message, Throwable cause) {
-    super(message, cause);
+  public CoursePackageException(String vietnamese, String english, Throwable cause) {
+    super(english, cause);
+    this.vietnamese = vietnamese;
+  }
+
+  /** What the trainer reads: names the problem and where, in Vietnamese. */
+  public String vietnameseMessage() {
+    return vietnamese;
   }
 }

@@ -73,22 +73,37 @@ public class CoursePackageReader {
     var entries = unzip(in);
     var json = entries.remove(COURSE_JSON);
     if (json == null) {
-      throw new CoursePackageException("The package has no " + COURSE_JSON + " at its top level");
+      throw new CoursePackageException(
+          "Gói không có tệp " + COURSE_JSON + " ở thư mục gốc",
+          "The package has no " + COURSE_JSON + " at its top level");
     }
     JsonObject document;
     try (var reader = Json.createReader(new ByteArrayInputStream(json))) {
       document = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
-      throw new CoursePackageException(COURSE_JSON + " is not a JSON object: " + e.getMessage(), e);
+      throw new CoursePackageException(
+          "Tệp " + COURSE_JSON + " không phải là một đối tượng JSON hợp lệ: " + e.getMessage(),
+          COURSE_JSON + " is not a JSON object: " + e.getMessage(),
+          e);
     }
     var root = new Node(document, "");
     var format = root.requiredString("format");
     if (!FORMAT.equals(format)) {
-      throw new CoursePackageException("format must be " + FORMAT + ", not " + format);
+      throw new CoursePackageException(
+          "Đây không phải gói khóa học Học Số (format phải là "
+              + FORMAT
+              + ", không phải "
+              + format
+              + ")",
+          "format must be " + FORMAT + ", not " + format);
     }
     var formatVersion = root.requiredInt("formatVersion");
     if (formatVersion != VERSION) {
       throw new CoursePackageException(
+          "Gói theo phiên bản định dạng "
+              + formatVersion
+              + ", nền tảng này chỉ đọc được phiên bản "
+              + VERSION,
           "formatVersion "
               + formatVersion
               + " is not supported (this reader knows "
@@ -100,6 +115,7 @@ public class CoursePackageReader {
     for (var reference : version.mediaReferences()) {
       if (!entries.containsKey(reference)) {
         throw new CoursePackageException(
+            "Khóa học dùng tệp " + reference + " nhưng trong gói không có tệp này",
             COURSE_JSON + " refers to " + reference + " but the package does not contain it");
       }
     }
@@ -117,6 +133,13 @@ public class CoursePackageReader {
         }
         if (!name.equals(COURSE_JSON) && !isSafeMediaName(name)) {
           throw new CoursePackageException(
+              "Gói chứa tệp không được phép: "
+                  + name
+                  + " (chỉ được có "
+                  + COURSE_JSON
+                  + " và các tệp trong thư mục "
+                  + MEDIA_FOLDER
+                  + ")",
               "The package entry "
                   + name
                   + " is not allowed: only "
@@ -125,7 +148,9 @@ public class CoursePackageReader {
                   + MEDIA_FOLDER);
         }
         if (entries.size() >= MAX_ENTRIES) {
-          throw new CoursePackageException("The package has more than " + MAX_ENTRIES + " files");
+          throw new CoursePackageException(
+              "Gói có nhiều hơn " + MAX_ENTRIES + " tệp",
+              "The package has more than " + MAX_ENTRIES + " files");
         }
         var bytes = new ByteArrayOutputStream();
         var buffer = new byte[8192];
@@ -133,21 +158,31 @@ public class CoursePackageReader {
           total += read;
           if (total > maxTotalBytes) {
             throw new CoursePackageException(
+                "Gói giải nén ra quá " + maxTotalBytes / (1024 * 1024) + " MB",
                 "The package unpacks to more than " + maxTotalBytes + " bytes");
           }
           bytes.write(buffer, 0, read);
         }
         if (entries.put(name, bytes.toByteArray()) != null) {
-          throw new CoursePackageException("The package holds " + name + " twice");
+          throw new CoursePackageException(
+              "Gói chứa tệp " + name + " hai lần", "The package holds " + name + " twice");
         }
       }
     } catch (ZipException e) {
-      throw new CoursePackageException("The package is not a valid zip file: " + e.getMessage(), e);
+      throw new CoursePackageException(
+          "Tệp không phải là tệp nén .zip hợp lệ",
+          "The package is not a valid zip file: " + e.getMessage(),
+          e);
     } catch (IOException e) {
-      throw new CoursePackageException("The package could not be read: " + e.getMessage(), e);
+      throw new CoursePackageException(
+          "Không đọc được gói: " + e.getMessage(),
+          "The package could not be read: " + e.getMessage(),
+          e);
     }
     if (entries.isEmpty()) {
-      throw new CoursePackageException("The package is not a zip file, or it is empty");
+      throw new CoursePackageException(
+          "Tệp không phải là tệp nén .zip, hoặc tệp rỗng",
+          "The package is not a zip file, or it is empty");
     }
     return entries;
   }
@@ -164,7 +199,8 @@ public class CoursePackageReader {
     var activityId = json.optionalString("activityId");
     if (activityId != null
         && !activityId.equals(json.build("slug", () -> ActivityIri.ofCourse(slug)).toString())) {
-      throw json.problem("activityId", "does not match the slug " + slug);
+      throw json.problem(
+          "activityId", "không khớp với slug " + slug, "does not match the slug " + slug);
     }
     var course =
         json.build(
@@ -274,7 +310,11 @@ public class CoursePackageReader {
       }
       case QUESTION -> new QuestionBlock(question(json.object("question")));
       case EXTERNAL_AU -> externalAu(json);
-      default -> throw json.problem("type", "is not a known block type: " + type);
+      default ->
+          throw json.problem(
+              "type",
+              "không phải loại khối nội dung đã biết: " + type,
+              "is not a known block type: " + type);
     };
   }
 
@@ -288,7 +328,7 @@ public class CoursePackageReader {
       if (json.value("masteryScore") instanceof JsonNumber number) {
         masteryScore = number.bigDecimalValue();
       } else {
-        throw json.problem("masteryScore", "must be a number");
+        throw json.problem("masteryScore", "phải là một số", "must be a number");
       }
     }
     var score = masteryScore;
@@ -301,7 +341,10 @@ public class CoursePackageReader {
     var upload = json.optionalString("upload");
     var link = json.optionalString("link");
     if ((upload == null) == (link == null)) {
-      throw json.problem("", "a video has either upload or link, not both or neither");
+      throw json.problem(
+          "",
+          "video phải có hoặc tệp tải lên hoặc đường liên kết, không được có cả hai hay không có gì",
+          "a video has either upload or link, not both or neither");
     }
     var caption = json.optionalString("caption");
     return json.build(
@@ -382,8 +425,10 @@ public class CoursePackageReader {
       return path.isEmpty() ? name : path + "." + name;
     }
 
-    CoursePackageException problem(String name, String what) {
-      return new CoursePackageException(at(name) + " " + what);
+    CoursePackageException problem(String name, String vietnamese, String english) {
+      return new CoursePackageException(
+          "Tệp " + COURSE_JSON + " sai ở " + at(name) + ": " + vietnamese,
+          at(name) + " " + english);
     }
 
     boolean has(String name) {
@@ -392,7 +437,7 @@ public class CoursePackageReader {
 
     JsonValue value(String name) throws CoursePackageException {
       if (!has(name)) {
-        throw problem(name, "is required");
+        throw problem(name, "bắt buộc phải có", "is required");
       }
       return json.get(name);
     }
@@ -401,7 +446,7 @@ public class CoursePackageReader {
       if (value(name) instanceof JsonString string) {
         return string.getString();
       }
-      throw problem(name, "must be a string");
+      throw problem(name, "phải là chuỗi ký tự", "must be a string");
     }
 
     String optionalString(String name) throws CoursePackageException {
@@ -413,10 +458,10 @@ public class CoursePackageReader {
         try {
           return number.intValueExact();
         } catch (ArithmeticException e) {
-          throw problem(name, "is too large");
+          throw problem(name, "quá lớn", "is too large");
         }
       }
-      throw problem(name, "must be a whole number");
+      throw problem(name, "phải là số nguyên", "must be a whole number");
     }
 
     boolean requiredBoolean(String name) throws CoursePackageException {
@@ -424,7 +469,7 @@ public class CoursePackageReader {
       if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
         return value == JsonValue.TRUE;
       }
-      throw problem(name, "must be true or false");
+      throw problem(name, "phải là true hoặc false", "must be true or false");
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type) throws CoursePackageException {
@@ -432,9 +477,9 @@ public class CoursePackageReader {
       try {
         return Enum.valueOf(type, text);
       } catch (IllegalArgumentException e) {
+        var allowed = java.util.Arrays.toString(type.getEnumConstants());
         throw problem(
-            name,
-            "is not one of " + java.util.Arrays.toString(type.getEnumConstants()) + ": " + text);
+            name, "không thuộc " + allowed + ": " + text, "is not one of " + allowed + ": " + text);
       }
     }
 
@@ -442,7 +487,7 @@ public class CoursePackageReader {
       if (value(name) instanceof JsonObject object) {
         return new Node(object, at(name));
       }
-      throw problem(name, "must be an object");
+      throw problem(name, "phải là một đối tượng", "must be an object");
     }
 
     JsonArray array(String name) throws CoursePackageException {
@@ -452,7 +497,7 @@ public class CoursePackageReader {
       if (json.get(name) instanceof JsonArray array) {
         return array;
       }
-      throw problem(name, "must be an array");
+      throw problem(name, "phải là một danh sách", "must be an array");
     }
 
     List<Node> objects(String name) throws CoursePackageException {
@@ -463,7 +508,9 @@ public class CoursePackageReader {
         if (array.get(i) instanceof JsonObject object) {
           nodes.add(new Node(object, item));
         } else {
-          throw new CoursePackageException(item + " must be an object");
+          throw new CoursePackageException(
+              "Tệp " + COURSE_JSON + " sai ở " + item + ": phải là một đối tượng",
+              item + " must be an object");
         }
       }
       return nodes;
@@ -476,7 +523,9 @@ public class CoursePackageReader {
         if (array.get(i) instanceof JsonString string) {
           values.add(string.getString());
         } else {
-          throw new CoursePackageException(at(name) + "[" + i + "] must be a string");
+          throw new CoursePackageException(
+              "Tệp " + COURSE_JSON + " sai ở " + at(name) + "[" + i + "]: phải là chuỗi ký tự",
+              at(name) + "[" + i + "] must be a string");
         }
       }
       return values;
@@ -490,7 +539,7 @@ public class CoursePackageReader {
           | IllegalStateException
           | NoSuchElementException
           | NullPointerException e) {
-        throw problem(name, "is not valid: " + e.getMessage());
+        throw problem(name, "không hợp lệ: " + e.getMessage(), "is not valid: " + e.getMessage());
       }
     }
 
@@ -506,7 +555,10 @@ public class CoursePackageReader {
     /** A key taken by another item of its kind would silently change its activity IRI. */
     void requireSameKey(String wanted, String given) throws CoursePackageException {
       if (!wanted.equals(given)) {
-        throw problem("key", "repeats the key " + wanted + " of another item of its kind");
+        throw problem(
+            "key",
+            "trùng khóa " + wanted + " của một mục cùng loại",
+            "repeats the key " + wanted + " of another item of its kind");
       }
     }
   }

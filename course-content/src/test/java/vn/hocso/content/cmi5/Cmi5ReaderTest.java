@@ -33,6 +33,16 @@ class Cmi5ReaderTest {
         .isInstanceOf(Cmi5Exception.class)
         .message()
         .contains(messageParts);
+    // The trainer reads the problem in Vietnamese, not the log's English.
+    assertThatThrownBy(() -> read(xml))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(Cmi5Exception.class))
+        .satisfies(
+            e ->
+                org.assertj.core.api.Assertions.assertThat(e.vietnameseMessage())
+                    .isNotBlank()
+                    .isNotEqualTo(e.getMessage())
+                    .containsPattern(
+                        "[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]"));
   }
 
   @Test

@@ -96,7 +96,9 @@ class CoursePackageTest {
   void rejectsSomethingThatIsNotAZip() {
     assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(bytes("hello"))))
         .isInstanceOf(CoursePackageException.class)
-        .hasMessage("The package is not a zip file, or it is empty");
+        .hasMessage("The package is not a zip file, or it is empty")
+        .extracting(e -> ((CoursePackageException) e).vietnameseMessage())
+        .isEqualTo("Tệp không phải là tệp nén .zip, hoặc tệp rỗng");
   }
 
   @Test
@@ -121,7 +123,9 @@ class CoursePackageTest {
   @Test
   void namesAMissingLessonTitleByItsPlace() {
     assertThatThrownBy(() -> readJson(json().replace("\"title\": \"Kiểm tra người nhận\",", "")))
-        .hasMessage("course.modules[0].lessons[1].title is required");
+        .hasMessage("course.modules[0].lessons[1].title is required")
+        .extracting(e -> ((CoursePackageException) e).vietnameseMessage())
+        .isEqualTo("Tệp course.json sai ở course.modules[0].lessons[1].title: bắt buộc phải có");
   }
 
   @Test

@@ -39,7 +39,7 @@ final class Feedback {
           || cause instanceof jakarta.persistence.OptimisticLockException) {
         error(messages.get("authoring.concurrentEdit"));
       } else if (cause instanceof ImportRejectedException rejected) {
-        error(messages.get("authoring.import.rejected") + " " + rejected.getMessage());
+        error(messages.get("authoring.import.rejected") + " " + rejected.vietnameseMessage());
       } else if (cause instanceof ImageRejectedException rejected) {
         error(messages.get("authoring.image." + rejected.reason().name()));
       } else if (cause instanceof AccessDeniedException) {

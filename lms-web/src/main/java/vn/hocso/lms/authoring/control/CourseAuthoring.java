@@ -155,12 +155,14 @@ public class CourseAuthoring {
     try {
       read = new vn.hocso.content.packaging.CoursePackageReader().read(zip);
     } catch (vn.hocso.content.packaging.CoursePackageException e) {
-      throw new ImportRejectedException(e.getMessage(), e);
+      throw new ImportRejectedException(e.vietnameseMessage(), e.getMessage(), e);
     }
     var course = read.course();
     if (slugTaken(course.slug())) {
       throw new ImportRejectedException(
-          "A course with the activity id " + course.activityIri() + " already exists here", null);
+          "Khóa học này (mã " + course.activityIri() + ") đã có trên nền tảng",
+          "A course with the activity id " + course.activityIri() + " already exists here",
+          null);
     }
     var images = new java.util.LinkedHashMap<String, ImageUploads.EncodedImage>();
     for (var reference : course.workingVersion().orElseThrow().mediaReferences()) {
@@ -168,6 +170,7 @@ public class CourseAuthoring {
         images.put(reference, ImageUploads.reencode(read.media().get(reference)));
       } catch (ImageRejectedException e) {
         throw new ImportRejectedException(
+            reference + " không phải ảnh PNG hoặc JPEG dùng được",
             reference + " is not an image this platform stores (PNG or JPEG): " + e.getMessage(),
             e);
       }
@@ -225,7 +228,7 @@ public class CourseAuthoring {
       course =
           structure.toCourse(freeSlug(ActivityIri.slugFrom(structure.title())), track, minutes);
     } catch (vn.hocso.content.cmi5.Cmi5Exception e) {
-      throw new ImportRejectedException(e.getMessage(), e);
+      throw new ImportRejectedException(e.vietnameseMessage(), e.getMessage(), e);
     }
     entityManager.persist(course);
     entityManager.flush();
