@@ -86,11 +86,6 @@ public class RoleGrants {
     if (account.grants().contains(new RoleGrant(role, unit == null ? null : unit.id()))) {
       throw new RoleGrantRejectedException("Tài khoản này đã có vai trò đó tại đơn vị đó.");
     }
-    if (account.grants().stream().anyMatch(held -> held.role() == role)) {
-      // One scope per role and login (account_role's key): an officer manages one subtree.
-      throw new RoleGrantRejectedException(
-          "Tài khoản này đã giữ vai trò đó ở một đơn vị khác. Hãy thu hồi vai trò đó trước.");
-    }
     account.grant(role, unit);
     audit(requester, personId, "granted " + role + (unit == null ? "" : " over unit " + unit.id()));
   }
