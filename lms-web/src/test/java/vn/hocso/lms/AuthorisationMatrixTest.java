@@ -545,6 +545,20 @@ class AuthorisationMatrixTest {
               new Reorganisation(em).dissolve(branch, START.plusDays(30), scopeOf(w, a));
               return Reach.REACHED;
             }));
+    // Moving one woman to a branch of her commune ("chuyển sinh hoạt"): her commune and the branch
+    // lie on the same side of the actor's scope.
+    ops.add(
+        branchOp(
+            "PersonTransfers.transfer",
+            (em, w, a, branch) -> {
+              var commune = em.find(OrgUnit.class, branch).parent().orElseThrow();
+              var person = new Person(w.unique("Người Chuyển"), 1980, commune, START);
+              em.persist(person);
+              em.flush();
+              new vn.hocso.lms.people.control.PersonTransfers(em, null, CLOCK)
+                  .transfer(person.id(), branch, START.plusDays(30), w.requesters.get(a));
+              return Reach.REACHED;
+            }));
     ops.add(
         branchOp(
             "Reorganisation.history(branch)",

@@ -147,7 +147,12 @@ public final class CoverageDatabase {
 
   /** A Reorganisation whose tree changes reach the coverage recorder, as CDI does in the LMS. */
   public static Reorganisation reorganisation(EntityManager em) {
-    return new Reorganisation(em, new RecordingEvent(new CoverageChangeRecorder(em)));
+    return new Reorganisation(em, treeChanges(em));
+  }
+
+  /** Tree changes delivered to the coverage recorder in {@code em}'s transaction. */
+  public static Event<TreeChange> treeChanges(EntityManager em) {
+    return new RecordingEvent(new CoverageChangeRecorder(em));
   }
 
   /** The one method of Event a Reorganisation calls, delivering to the recorder. */

@@ -36,6 +36,7 @@ public class PersonPageView implements Serializable {
   @Inject UnitDirectory units;
   @Inject AccessScope access;
   @Inject Messages messages;
+  @Inject vn.hocso.lms.people.control.PersonTransfers transfers;
 
   /** What the page shows of her: no ethnicity (sensitive, not needed to manage roles). */
   public record Shown(
@@ -54,6 +55,14 @@ public class PersonPageView implements Serializable {
   private RoleGrants.AccountRoles roles;
   private Role newRole = Role.TRAINER;
   private UnitRow newUnit;
+  private UnitRow transferUnit;
+  private java.time.LocalDate transferOn =
+      java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+  private List<MembershipLine> history = List.of();
+
+  /** One line of her membership history, newest first. */
+  public record MembershipLine(
+      long unitId, String unitName, java.time.LocalDate from, java.time.LocalDate to) {}
 
   /** Called by f:viewAction once the id parameter is set. */
   public void load() throws IOException {
@@ -77,6 +86,14 @@ public class PersonPageView implements Serializable {
               p.isMember(),
               p.isTrainer(),
               p.staffPosition().orElse(null));
+      history =
+          p.memberships().stream()
+              .map(
+                  m ->
+                      new MembershipLine(
+                          m.unit().id(), m.unit().name(), m.validFrom(), m.validTo().orElse(null)))
+              .sorted(java.util.Comparator.comparing(MembershipLine::from).reversed())
+              .toList();
     } catch (AccessDeniedException e) {
       notFound();
     }
@@ -117,6 +134,51 @@ public class PersonPageView implements Serializable {
     } catch (AccessDeniedException e) {
       roles = null;
     }
+  }
+
+  /**
+   * Moves her home to the chosen unit ("chuyển sinh hoạt"); on success the page is loaded again, so
+   * everything on it shows her new unit.
+   */
+  public String transfer() {
+    var unitId = transferUnit == null ? null : transferUnit.id();
+    if (!FormFeedback.attempt(
+        messages,
+        "transfer.done",
+        () -> transfers.transfer(id, unitId, transferOn, access.requester()))) {
+      return null;
+    }
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    return "/app/person?faces-redirect=true&id=" + id;
+  }
+
+  /** Units of her scope that hold members, for the transfer picker. */
+  public List<UnitRow> completeTransferUnit(String typed) {
+    var kinds =
+        Arrays.stream(UnitKind.values())
+            .filter(vn.hocso.lms.people.control.PersonTransfers::holdsPeople)
+            .toList();
+    return units.searchOfKinds(typed, kinds, access.managed(), 20);
+  }
+
+  public List<MembershipLine> getHistory() {
+    return history;
+  }
+
+  public UnitRow getTransferUnit() {
+    return transferUnit;
+  }
+
+  public void setTransferUnit(UnitRow transferUnit) {
+    this.transferUnit = transferUnit;
+  }
+
+  public java.time.LocalDate getTransferOn() {
+    return transferOn;
+  }
+
+  public void setTransferOn(java.time.LocalDate transferOn) {
+    this.transferOn = transferOn;
   }
 
   /** Units of her scope the chosen role can be held over, for the picker. */

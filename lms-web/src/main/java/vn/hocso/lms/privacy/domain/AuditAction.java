@@ -20,5 +20,7 @@ public enum AuditAction {
   IMPORTED_PEOPLE,
   /** Looked at a page of the certificates of her scope's people. */
   LISTED_CERTIFICATES,
-  REVOKED_CERTIFICATE
+  REVOKED_CERTIFICATE,
+  /** Moved a person's home to another unit ("chuyển sinh hoạt"); the detail names both units. */
+  MOVED_PERSON
 }
