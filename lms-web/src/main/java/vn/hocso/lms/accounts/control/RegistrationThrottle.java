@@ -35,6 +35,9 @@ public class RegistrationThrottle {
   private final Clock clock;
   private int perHour;
   private final Map<String, Deque<Instant>> created = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong registrations =
+      new java.util.concurrent.atomic.AtomicLong();
+  static final int SWEEP_EVERY = 64;
 
   public RegistrationThrottle() {
     this(Clock.systemUTC(), DEFAULT_PER_HOUR);
@@ -60,17 +63,19 @@ public class RegistrationThrottle {
       return Optional.empty();
     }
     var now = clock.instant();
-    var times = created.get(address);
-    if (times == null) {
-      return Optional.empty();
-    }
-    synchronized (times) {
-      forgetOld(times, now);
-      if (times.size() < perHour) {
-        return Optional.empty();
-      }
-      return Optional.of(Duration.between(now, times.peekFirst().plus(WINDOW)));
-    }
+    var wait = new Duration[1];
+    // Each address's times are read and changed only inside the map's atomic per-key operations,
+    // so a cleanup can never drop times another request is adding.
+    created.computeIfPresent(
+        address,
+        (a, times) -> {
+          forgetOld(times, now);
+          if (times.size() >= perHour) {
+            wait[0] = Duration.between(now, times.peekFirst().plus(WINDOW));
+          }
+          return times.isEmpty() ? null : times;
+        });
+    return Optional.ofNullable(wait[0]);
   }
 
   /** Counts an account created from this address. */
@@ -79,25 +84,32 @@ public class RegistrationThrottle {
       return;
     }
     var now = clock.instant();
-    var times = created.computeIfAbsent(address, a -> new ArrayDeque<>());
-    synchronized (times) {
-      forgetOld(times, now);
-      times.addLast(now);
+    created.compute(
+        address,
+        (a, times) -> {
+          var kept = times == null ? new ArrayDeque<Instant>() : times;
+          forgetOld(kept, now);
+          kept.addLast(now);
+          return kept;
+        });
+    // Addresses with nothing left in their window take no memory for long (swept now and then,
+    // not on every registration: the sweep visits every address of the last hour).
+    if (registrations.incrementAndGet() % SWEEP_EVERY != 0) {
+      return;
     }
-    // Addresses with nothing left in their window take no memory for long.
-    created.entrySet().removeIf(entry -> isIdle(entry.getValue(), now));
+    for (var other : created.keySet()) {
+      created.computeIfPresent(
+          other,
+          (a, times) -> {
+            forgetOld(times, now);
+            return times.isEmpty() ? null : times;
+          });
+    }
   }
 
   private static void forgetOld(Deque<Instant> times, Instant now) {
     while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) {
       times.removeFirst();
-    }
-  }
-
-  private static boolean isIdle(Deque<Instant> times, Instant now) {
-    synchronized (times) {
-      forgetOld(times, now);
-      return times.isEmpty();
     }
   }
 }

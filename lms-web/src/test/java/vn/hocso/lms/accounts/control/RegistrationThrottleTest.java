@@ -59,4 +59,44 @@ class RegistrationThrottleTest {
     }
     assertThat(throttle.waitBeforeRegistering(null)).isEmpty();
   }
+
+  @Test
+  void registrationsRecordedConcurrentlyWithSweepsAreNeverLost() throws Exception {
+    var strict = new RegistrationThrottle(clock, 1);
+    int threads = 4;
+    int perThread = 5_000;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    strict.recordRegistration("10." + thread + "." + i / 256 + "." + i % 256);
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (var future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    // Every address registered once within the hour: each must now wait.
+    int lost = 0;
+    for (int t = 0; t < threads; t++) {
+      for (int i = 0; i < perThread; i++) {
+        if (strict.waitBeforeRegistering("10." + t + "." + i / 256 + "." + i % 256).isEmpty()) {
+          lost++;
+        }
+      }
+    }
+    assertThat(lost).as("registrations forgotten by a concurrent sweep").isZero();
+  }
 }
