@@ -405,6 +405,40 @@ class UnionScopePageIT {
     officer.driver().manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
   }
 
+  @Test
+  @Order(9)
+  void sheMovesAWomanToAnotherCommuneOfHerProvince() throws Exception {
+    long woman = personId(HANOI_WOMAN);
+    officer.open(platform.uri("/app/person.xhtml?id=" + woman));
+    officer.waitForText(By.id("person-name"), HANOI_WOMAN);
+    officer.waitFor(By.id("transfer:unit_input")).sendKeys("hoan kiem");
+    officer
+        .waitFor(
+            By.xpath(
+                "//li[contains(@class,'ui-autocomplete-item')][contains(., 'Phường Hoàn Kiếm')]"))
+        .click();
+    // Tomorrow: she registered today, and a move comes after the day her membership began.
+    setValue(officer, "transfer:on_input", TOMORROW);
+    officer.driver().findElement(By.id("transfer:submit")).click();
+    officer.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+    officer.waitForText(By.id("transfer:messages"), "Đã chuyển sinh hoạt.");
+    officer.waitForText(By.id("home-unit"), "Phường Hoàn Kiếm");
+    officer.waitForText(By.id("memberships"), "Phường Ba Đình");
+    assertThat(
+            count(
+                "select count(*) from person p join org_unit u on u.id = p.home_unit_id"
+                    + " where p.id = "
+                    + woman
+                    + " and u.code = '00070'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from audit_entry where action = 'MOVED_PERSON'"
+                    + " and actor = 'canbo.tinh' and subject_person_id = "
+                    + woman))
+        .isEqualTo(1);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Helpers.
 
