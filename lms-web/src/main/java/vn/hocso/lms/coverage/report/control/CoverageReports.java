@@ -99,7 +99,7 @@ public class CoverageReports {
       freeze.freeze(period.code(), period.from(), period.to(), period.lastDay(), now);
     } catch (SQLException e) {
       // Two reports freezing the same period at once: the second insert of its header fails.
-      throw new ReportRefusedException(Reason.BEING_FROZEN, period.vietnameseName());
+      throw new ReportRefusedException(Reason.BEING_FROZEN, period.code());
     }
   }
 

@@ -102,11 +102,11 @@ public record ReportPeriod(int year, Span span) {
    */
   public void requireClosedOn(LocalDate today) {
     if (firstDay().isAfter(today)) {
-      throw new ReportRefusedException(Reason.FUTURE_PERIOD, vietnameseName());
+      throw new ReportRefusedException(Reason.FUTURE_PERIOD, code());
     }
     if (!lastDay().isBefore(today)) {
       throw new ReportRefusedException(
-          Reason.OPEN_PERIOD, vietnameseName(), lastDay().plusDays(1).format(DAY));
+          Reason.OPEN_PERIOD, code(), lastDay().plusDays(1).format(DAY));
     }
   }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A report that cannot be made as asked, with the reason the form shows (UI key {@code
- * report.refused.<REASON>}, filled with {@link #arguments()}).
+ * report.refused.<REASON>}, filled with {@link #arguments()}; for a reason about a period, the
+ * first argument is the period's code, which the page words in its language).
  */
 public class ReportRefusedException extends RuntimeException {
 

@@ -93,7 +93,7 @@ public final class FrozenReportReader {
             .orElseThrow(
                 () ->
                     new ReportRefusedException(
-                        ReportRefusedException.Reason.UNIT_NOT_IN_PERIOD, period.vietnameseName()));
+                        ReportRefusedException.Reason.UNIT_NOT_IN_PERIOD, period.code()));
     var counts = counts(period, units);
     var total = row(self, counts);
     var collator = Collator.getInstance(Locale.forLanguageTag("vi"));
