@@ -34,6 +34,7 @@ import vn.hocso.lms.coverage.report.control.ReportPdf;
 import vn.hocso.lms.coverage.report.control.ReportSummary;
 import vn.hocso.lms.coverage.report.control.ReportXlsx;
 import vn.hocso.lms.coverage.report.domain.Count;
+import vn.hocso.lms.coverage.report.domain.CourseRow;
 import vn.hocso.lms.coverage.report.domain.CoverageReport;
 import vn.hocso.lms.coverage.report.domain.Indicator;
 import vn.hocso.lms.coverage.report.domain.ReportPeriod;
@@ -177,6 +178,16 @@ class CoverageReportTest {
     assertThat(benThanh.count(new Indicator(payment, Milestone.ENROLLED)))
         .isEqualTo(new Count(0, 0, 1));
 
+    // Per course: Lan counts in both payment courses, once in their track.
+    assertThat(report.courses())
+        .extracting(CourseRow::title)
+        .containsExactly("Khóa mua-ban", "Khóa thanh-toan", "Khóa thanh-toan-qr");
+    var payment700 = report.courses().get(1);
+    assertThat(payment700.track()).isEqualTo(payment);
+    assertThat(payment700.count(Milestone.ENROLLED, 5)).isEqualTo(new Count(2, 3, 5));
+    assertThat(payment700.count(Milestone.CERTIFIED, 5)).isEqualTo(new Count(1, 1, 5));
+    assertThat(report.courses().get(2).count(Milestone.ENROLLED, 5)).isEqualTo(new Count(1, 1, 5));
+
     // Hồng is homed in the province itself: her row makes the children add up to the total.
     assertThat(report.direct()).isPresent();
     var direct = report.direct().get();
@@ -278,6 +289,12 @@ class CoverageReportTest {
             "Phường Bến Thành|1|1|0|0.0|0|0.0|0|0.0",
             "Trực tiếp tại đơn vị|1|0|1|100.0|0|0.0|0|0.0",
             "Tổng cộng: Hà Nội|5|3|3|60.0|1|20.0|1|20.0");
+    int courses = lines.indexOf("III. Theo khóa học (tổng của đơn vị, lũy kế đến cuối kỳ)");
+    assertThat(lines.subList(courses + 2, lines.size()))
+        .containsExactly(
+            "Khóa mua-ban|Thương mại điện tử|1|20.0|1|20.0|0|0.0",
+            "Khóa thanh-toan|Thanh toán điện tử|3|60.0|1|20.0|1|20.0",
+            "Khóa thanh-toan-qr|Thanh toán điện tử|1|20.0|0|0.0|0|0.0");
     int commerce = lines.indexOf("II.2. Thương mại điện tử (lũy kế đến cuối kỳ)");
     assertThat(lines.get(commerce + 3)).isEqualTo("Phường Bến Thành|1|1|1|100.0|1|100.0|0|0.0");
 
@@ -315,7 +332,8 @@ class CoverageReportTest {
         .contains("Phường A 3 2 2 66,7 1 33,3 1 33,3")
         .contains("Trực tiếp tại đơn vị 1 0 1 100,0 0 0,0 0 0,0")
         .contains("Tổng cộng: Hà Nội 5 3 3 60,0 1 20,0 1 20,0")
-        .contains("Phường Bến Thành 1 1 1 100,0 1 100,0 0 0,0");
+        .contains("Phường Bến Thành 1 1 1 100,0 1 100,0 0 0,0")
+        .contains("Khóa thanh-toan Thanh toán điện tử 3 60,0 1 20,0 1 20,0");
     assertThat(StoredSha.of(file.bytes())).isEqualTo(summary.pdfSha256());
   }
 

@@ -93,6 +93,35 @@ public final class ReportPdf {
       }
       document.add(table);
     }
+
+    paragraph(
+        document,
+        "III. Theo khóa học (tổng của đơn vị, lũy kế đến cuối kỳ)",
+        PdfFonts.bold(11),
+        10);
+    var courses = table(new float[] {4, 2.4f, 1.4f, 1, 1.4f, 1, 1.4f, 1});
+    headers(courses, CoverageReport.courseHeaders());
+    for (var course : report.courses()) {
+      var font = PdfFonts.regular(8);
+      cell(courses, course.title(), font, Element.ALIGN_LEFT);
+      cell(
+          courses,
+          course.track() == null ? "—" : Indicator.trackName(course.track()),
+          font,
+          Element.ALIGN_LEFT);
+      for (var milestone : Indicator.PER_UNIT) {
+        Count count = course.count(milestone, report.total().people());
+        cell(courses, number(count.byEnd()), font, Element.ALIGN_RIGHT);
+        cell(courses, CoverageReport.percentText(count), font, Element.ALIGN_RIGHT);
+      }
+    }
+    if (report.courses().isEmpty()) {
+      var none = new PdfPCell(new Phrase("Chưa có khóa học nào có số liệu.", PdfFonts.regular(8)));
+      none.setColspan(8);
+      none.setPadding(3);
+      courses.addCell(none);
+    }
+    document.add(courses);
     document.close();
     return out.toByteArray();
   }

@@ -97,6 +97,27 @@ public final class ReportXlsx {
         }
         r++;
       }
+      text(
+          sheet.createRow(r++),
+          0,
+          "III. Theo khóa học (tổng của đơn vị, lũy kế đến cuối kỳ)",
+          heading);
+      var courseHeaders = sheet.createRow(r++);
+      var courseNames = CoverageReport.courseHeaders();
+      for (int c = 0; c < courseNames.size(); c++) {
+        text(courseHeaders, c, courseNames.get(c), header);
+      }
+      for (var course : report.courses()) {
+        var row = sheet.createRow(r++);
+        text(row, 0, course.title(), cell);
+        text(row, 1, course.track() == null ? "—" : Indicator.trackName(course.track()), cell);
+        int c = 2;
+        for (var milestone : Indicator.PER_UNIT) {
+          var count = course.count(milestone, report.total().people());
+          number(row, c++, count.byEnd(), cell);
+          share(row, c++, count, percent, cell);
+        }
+      }
       sheet.setColumnWidth(0, 40 * 256);
       for (int c = 1; c < 9; c++) {
         sheet.setColumnWidth(c, 15 * 256);

@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * A unit's report for a closed period, in the fixed layout both files show: the title block (unit,
  * period, the day counted, when the figures were frozen, who made it and when), then for every
- * indicator the unit's total, and per track one row per child unit, the people homed in the unit
- * itself (when there are any) and the unit's total. Built once from the frozen figures and rendered
- * twice (XLSX, PDF), so both files say the same.
+ * indicator the unit's total, per track one row per child unit, the people homed in the unit itself
+ * (when there are any) and the unit's total, and the unit's total per course. Built once from the
+ * frozen figures and rendered twice (XLSX, PDF), so both files say the same.
  *
  * <p>The children's rows add up to the total minus the "directly in the unit" row, for every
  * numerator and denominator: on the day counted each person had one home unit, and a person counts
@@ -26,7 +26,8 @@ public record CoverageReport(
     Instant generatedAt,
     UnitRow total,
     List<UnitRow> children,
-    Optional<UnitRow> direct) {
+    Optional<UnitRow> direct,
+    List<CourseRow> courses) {
 
   /** What the "directly in the unit" row is called. */
   public static final String DIRECT_NAME = "Trực tiếp tại đơn vị";
@@ -40,6 +41,7 @@ public record CoverageReport(
     Objects.requireNonNull(total, "total");
     children = List.copyOf(children);
     Objects.requireNonNull(direct, "direct");
+    courses = List.copyOf(courses);
   }
 
   /**
@@ -54,7 +56,8 @@ public record CoverageReport(
       String generatedBy,
       Instant generatedAt,
       UnitRow total,
-      List<UnitRow> children) {
+      List<UnitRow> children,
+      List<CourseRow> courses) {
     long people = total.people() - children.stream().mapToLong(UnitRow::people).sum();
     long members = total.members() - children.stream().mapToLong(UnitRow::members).sum();
     var counts = new HashMap<Indicator, Count>();
@@ -76,7 +79,8 @@ public record CoverageReport(
         generatedAt,
         total,
         children,
-        direct.isEmpty() || children.isEmpty() ? Optional.empty() : Optional.of(direct));
+        direct.isEmpty() || children.isEmpty() ? Optional.empty() : Optional.of(direct),
+        courses);
   }
 
   public String unitName() {
@@ -107,6 +111,20 @@ public record CoverageReport(
     headers.add("Đơn vị");
     headers.add("Số người (mẫu số)");
     headers.add("Trong đó hội viên");
+    for (var milestone : Indicator.PER_UNIT) {
+      headers.add(
+          new Indicator(vn.hocso.content.course.domain.Track.UNION_WORK, milestone)
+              .milestoneName());
+      headers.add("Tỷ lệ (%)");
+    }
+    return headers;
+  }
+
+  /** The headers of section III (the unit's total per course). */
+  public static List<String> courseHeaders() {
+    var headers = new java.util.ArrayList<String>();
+    headers.add("Khóa học");
+    headers.add("Chương trình");
     for (var milestone : Indicator.PER_UNIT) {
       headers.add(
           new Indicator(vn.hocso.content.course.domain.Track.UNION_WORK, milestone)

@@ -18,6 +18,7 @@ import vn.hocso.content.course.domain.Track;
 import vn.hocso.lms.coverage.domain.Milestone;
 import vn.hocso.lms.coverage.domain.Subject;
 import vn.hocso.lms.coverage.report.domain.Count;
+import vn.hocso.lms.coverage.report.domain.CourseRow;
 import vn.hocso.lms.coverage.report.domain.CoverageReport;
 import vn.hocso.lms.coverage.report.domain.Indicator;
 import vn.hocso.lms.coverage.report.domain.ReportPeriod;
@@ -112,7 +113,14 @@ public final class FrozenReportReader {
             .sorted(Comparator.comparing(UnitRow::name, collator).thenComparing(UnitRow::unitId))
             .toList();
     return CoverageReport.of(
-        period, frozen.countedOn(), frozen.frozenAt(), generatedBy, generatedAt, total, children);
+        period,
+        frozen.countedOn(),
+        frozen.frozenAt(),
+        generatedBy,
+        generatedAt,
+        total,
+        children,
+        courses(period, unitId, collator));
   }
 
   private record FrozenUnit(long id, String name, LocalDate closedOn, long people, long members) {}
@@ -157,6 +165,56 @@ public final class FrozenReportReader {
       }
     }
     return counts;
+  }
+
+  /**
+   * The unit's frozen figures per course, titled by the course's latest version (titles are not
+   * frozen: a renamed course shows its new title over the same figures).
+   */
+  private List<CourseRow> courses(ReportPeriod period, long unitId, Collator collator)
+      throws SQLException {
+    var counts = new HashMap<Long, Map<Milestone, Count>>();
+    var people = new HashMap<Long, Long>();
+    try (var query =
+        connection.prepareStatement(
+            "select subject, milestone, in_period, by_end, people from cov_frozen"
+                + " where period = ? and unit_id = ? and subject like 'C%'")) {
+      query.setString(1, period.code());
+      query.setLong(2, unitId);
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          long course = new Subject(rows.getString(1)).courseId();
+          counts
+              .computeIfAbsent(course, c -> new HashMap<>())
+              .put(
+                  Milestone.valueOf(rows.getString(2)),
+                  new Count(rows.getLong(3), rows.getLong(4), rows.getLong(5)));
+          people.put(course, rows.getLong(5));
+        }
+      }
+    }
+    var courses = new ArrayList<CourseRow>();
+    try (var query =
+        connection.prepareStatement(
+            "select v.title, k.track from course_version v left join cov_course k on"
+                + " k.course_id = v.course_id where v.course_id = ? order by v.version_number"
+                + " desc")) {
+      for (var course : counts.entrySet()) {
+        query.setLong(1, course.getKey());
+        try (var rows = query.executeQuery()) {
+          String title = "Khóa học " + course.getKey();
+          Track track = null;
+          if (rows.next()) {
+            title = rows.getString(1);
+            track = rows.getString(2) == null ? null : track(rows.getString(2)).orElse(null);
+          }
+          courses.add(new CourseRow(course.getKey(), title, track, course.getValue()));
+        }
+      }
+    }
+    courses.sort(
+        Comparator.comparing(CourseRow::title, collator).thenComparing(CourseRow::courseId));
+    return courses;
   }
 
   private static Optional<Track> track(String name) {
