@@ -3,9 +3,11 @@ package vn.hocso.lms.coverage.report.control;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.HeaderFooter;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -39,6 +41,14 @@ public final class ReportPdf {
     var writer = PdfWriter.getInstance(document, out);
     document.addTitle(report.title() + " — " + report.unitName());
     document.addCreator("Học Số");
+    var footer =
+        new HeaderFooter(
+            new Phrase(
+                report.title() + " — " + report.unitName() + " — trang ", PdfFonts.regular(7)),
+            true);
+    footer.setAlignment(Element.ALIGN_RIGHT);
+    footer.setBorder(Rectangle.NO_BORDER);
+    document.setFooter(footer);
     document.open();
     writer.getExtraCatalog().put(PdfName.LANG, new PdfString("vi"));
 
@@ -122,6 +132,22 @@ public final class ReportPdf {
       courses.addCell(none);
     }
     document.add(courses);
+
+    var signatures = new PdfPTable(2);
+    signatures.setWidthPercentage(100);
+    signatures.setSpacingBefore(16);
+    signatures.setKeepTogether(true);
+    for (int i = 0; i < 4; i++) {
+      var cell =
+          new PdfPCell(
+              new Phrase(
+                  CoverageReport.SIGNATURES.get(i),
+                  i < 2 ? PdfFonts.bold(9) : PdfFonts.regular(8)));
+      cell.setBorder(Rectangle.NO_BORDER);
+      cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+      signatures.addCell(cell);
+    }
+    document.add(signatures);
     document.close();
     return out.toByteArray();
   }

@@ -118,6 +118,13 @@ public final class ReportXlsx {
           share(row, c++, count, percent, cell);
         }
       }
+      r++;
+      var signers = sheet.createRow(r++);
+      text(signers, 0, CoverageReport.SIGNATURES.get(0), heading);
+      text(signers, 5, CoverageReport.SIGNATURES.get(1), heading);
+      var notes = sheet.createRow(r++);
+      text(notes, 0, CoverageReport.SIGNATURES.get(2), null);
+      text(notes, 5, CoverageReport.SIGNATURES.get(3), null);
       sheet.setColumnWidth(0, 40 * 256);
       for (int c = 1; c < 9; c++) {
         sheet.setColumnWidth(c, 15 * 256);

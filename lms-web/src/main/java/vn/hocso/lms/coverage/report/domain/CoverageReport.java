@@ -163,6 +163,10 @@ public record CoverageReport(
               + " ghi bên cạnh.",
           "Số liệu đã đóng băng: báo cáo lập lại cho kỳ này luôn cho cùng số liệu.");
 
+  /** The signature block at the foot of both files: who drew it up, who approves it. */
+  public static final List<String> SIGNATURES =
+      List.of("NGƯỜI LẬP BIỂU", "TM. BAN THƯỜNG VỤ", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)");
+
   /** A share as the report prints it: "12,5" (Vietnamese decimal comma), or "—" without people. */
   public static String percentText(Count count) {
     return count
