@@ -82,12 +82,8 @@ public final class ReportPdf {
     paragraph(document, "II. Theo đơn vị trực thuộc", PdfFonts.bold(11), 10);
     int section = 1;
     for (var track : Track.values()) {
-      paragraph(
-          document,
-          "II." + section++ + ". " + Indicator.trackName(track) + " (lũy kế đến cuối kỳ)",
-          PdfFonts.bold(10),
-          6);
       var table = table(new float[] {4, 1.6f, 1.6f, 1.4f, 1, 1.4f, 1, 1.4f, 1});
+      title(table, "II." + section++ + ". " + Indicator.trackName(track) + " (lũy kế đến cuối kỳ)");
       headers(table, CoverageReport.unitHeaders());
       for (var unit : report.rows()) {
         boolean isTotal = unit == report.total();
@@ -104,12 +100,9 @@ public final class ReportPdf {
       document.add(table);
     }
 
-    paragraph(
-        document,
-        "III. Theo khóa học (tổng của đơn vị, lũy kế đến cuối kỳ)",
-        PdfFonts.bold(11),
-        10);
     var courses = table(new float[] {4, 2.4f, 1.4f, 1, 1.4f, 1, 1.4f, 1});
+    courses.setSpacingBefore(12);
+    title(courses, "III. Theo khóa học (tổng của đơn vị, lũy kế đến cuối kỳ)");
     headers(courses, CoverageReport.courseHeaders());
     for (var course : report.courses()) {
       var font = PdfFonts.regular(8);
@@ -169,6 +162,20 @@ public final class ReportPdf {
     table.setHeaderRows(1);
     table.setSpacingBefore(4);
     return table;
+  }
+
+  /**
+   * A section's title as the table's first header row: it stays with the table and repeats on each
+   * page the table runs over.
+   */
+  private static void title(PdfPTable table, String title) {
+    var cell = new PdfPCell(new Phrase(title, PdfFonts.bold(10)));
+    cell.setColspan(table.getNumberOfColumns());
+    cell.setBorder(Rectangle.NO_BORDER);
+    cell.setPaddingTop(6);
+    cell.setPaddingBottom(4);
+    table.addCell(cell);
+    table.setHeaderRows(2);
   }
 
   private static void headers(PdfPTable table, List<String> headers) {
