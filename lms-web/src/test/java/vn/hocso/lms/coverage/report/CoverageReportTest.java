@@ -401,6 +401,28 @@ class CoverageReportTest {
   }
 
   @Test
+  void aPeriodIsNotFrozenWhileAReorganisationIsNotYetInTheCounters() throws Exception {
+    inTransaction(
+        factory,
+        em -> {
+          CoverageDatabase.reorganisation(em)
+              .merge(List.of(b), a, LocalDate.of(2026, 7, 5), scope(central));
+          return null;
+        });
+    assertRefused(province, "2026-H1", scope(province), Reason.CHANGES_PENDING);
+    project(); // the projector's next batch applies the merge
+    generate(province, scope(province));
+    var report = read(province);
+    // Frozen after the merge: Phường Bến Thành is closed, its figures of the period stay its own.
+    assertThat(report.children())
+        .extracting(UnitRow::name)
+        .containsExactly("Phường A", "Phường Bến Thành");
+    assertThat(report.total().people()).isEqualTo(5);
+    assertThat(report.children().get(1).count(new Indicator(Track.E_COMMERCE, Milestone.ENROLLED)))
+        .isEqualTo(new Count(1, 1, 1));
+  }
+
+  @Test
   void listsAUnitsReportsNewestFirstWithPaging() throws Exception {
     var first = generate(province, scope(province));
     var second = generate(province, scope(province));

@@ -95,6 +95,12 @@ public class CoverageReports {
     if (freeze.isFrozen(period.code())) {
       return;
     }
+    try (var pending = connection.prepareStatement("select count(*) from cov_change");
+        var rows = pending.executeQuery()) {
+      if (rows.next() && rows.getLong(1) > 0) {
+        throw new ReportRefusedException(Reason.CHANGES_PENDING, period.code());
+      }
+    }
     try {
       freeze.freeze(period.code(), period.from(), period.to(), period.lastDay(), now);
     } catch (SQLException e) {

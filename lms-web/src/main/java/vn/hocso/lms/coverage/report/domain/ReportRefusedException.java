@@ -24,7 +24,12 @@ public class ReportRefusedException extends RuntimeException {
     /** The unit did not exist when the period was frozen. */
     UNIT_NOT_IN_PERIOD,
     /** Another report froze the period at the same moment: try again. */
-    BEING_FROZEN
+    BEING_FROZEN,
+    /**
+     * A reorganisation is not yet in the counters (the projector applies it within seconds):
+     * freezing now would freeze a tree and counters that disagree.
+     */
+    CHANGES_PENDING
   }
 
   private final Reason reason;
