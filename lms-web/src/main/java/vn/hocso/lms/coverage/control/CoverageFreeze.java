@@ -14,7 +14,9 @@ import vn.hocso.lms.coverage.domain.MonthKey;
  * Freezes a report period (e.g. {@code 2025-H2}): the figures of every unit as they are at that
  * moment, with the day they were counted on and when they were frozen. A frozen period is never
  * changed (freezing it again is refused), so a report stays what was sent even after later voids or
- * reorganisations. Runs in the caller's transaction on its connection.
+ * reorganisations. The tree is frozen beside the figures ({@code cov_frozen_unit}: parent, name and
+ * headcount of every unit), so a report lists the child units of that day. Runs in the caller's
+ * transaction on its connection.
  */
 public final class CoverageFreeze {
 
@@ -44,12 +46,16 @@ public final class CoverageFreeze {
     }
     // Denominators: people (and members) whose home unit lay in each subtree that day.
     var parents = new HashMap<Long, Long>();
+    var names = new HashMap<Long, String>();
+    var closed = new HashMap<Long, Date>();
     try (var statement = connection.createStatement();
-        var rows = statement.executeQuery("select id, parent_id from org_unit")) {
+        var rows = statement.executeQuery("select id, parent_id, name, valid_to from org_unit")) {
       while (rows.next()) {
         long unit = rows.getLong(1);
         long parent = rows.getLong(2);
         parents.put(unit, rows.wasNull() ? null : parent);
+        names.put(unit, rows.getString(3));
+        closed.put(unit, rows.getDate(4));
       }
     }
     var people = new HashMap<Long, long[]>();
@@ -72,6 +78,28 @@ public final class CoverageFreeze {
           }
         }
       }
+    }
+    // The tree as it stands now, with names and headcounts: a report's rows (cov_frozen_unit).
+    try (var insert =
+        connection.prepareStatement(
+            "insert into cov_frozen_unit (period, unit_id, parent_id, unit_name, closed_on,"
+                + " people, members) values (?, ?, ?, ?, ?, ?, ?)")) {
+      for (var unit : parents.entrySet()) {
+        var counts = people.getOrDefault(unit.getKey(), new long[2]);
+        insert.setString(1, period);
+        insert.setLong(2, unit.getKey());
+        if (unit.getValue() == null) {
+          insert.setNull(3, java.sql.Types.BIGINT);
+        } else {
+          insert.setLong(3, unit.getValue());
+        }
+        insert.setString(4, names.get(unit.getKey()));
+        insert.setDate(5, closed.get(unit.getKey()));
+        insert.setLong(6, counts[0]);
+        insert.setLong(7, counts[1]);
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
     int written = 0;
     try (var query =
@@ -108,6 +136,17 @@ public final class CoverageFreeze {
       insert.executeBatch();
     }
     return written;
+  }
+
+  /** Whether the period has been frozen. */
+  public boolean isFrozen(String period) throws SQLException {
+    try (var query =
+        connection.prepareStatement("select 1 from cov_frozen_period where period = ?")) {
+      query.setString(1, period);
+      try (var rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   /** A frozen figure: in period, by end, people, members; keyed "unit subject milestone". */
