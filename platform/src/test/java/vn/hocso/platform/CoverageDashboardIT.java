@@ -104,7 +104,6 @@ class CoverageDashboardIT {
       expectMoved(badinhAfter, badinhBefore);
       assertThat(badinhAfter.completedPercent())
           .isEqualTo(percent(badinhAfter.completed(), badinhAfter.people()));
-      admin.screenshot("coverage-badinh-360");
 
       // The one of the three whose completion was voided is still to be trained.
       var search = admin.waitFor(By.id("untrained:name"));
@@ -130,7 +129,12 @@ class CoverageDashboardIT {
               String.valueOf(badinhBefore.enrolled() + 3),
               String.valueOf(badinhBefore.completed() + 2));
 
+      fullPage(admin, "coverage-badinh-360-full");
       downloadReport(admin, badinh);
+
+      admin.open(platform.uri("/app/coverage.xhtml?unit=" + central));
+      admin.waitFor(By.id("children"));
+      fullPage(admin, "coverage-central-360-full");
     }
   }
 
@@ -186,6 +190,33 @@ class CoverageDashboardIT {
       assertThat(officer.driver().findElements(By.id("dashboard-title"))).isEmpty();
       assertThat(officer.driver().getPageSource()).doesNotContain("Thành phố Huế");
     }
+  }
+
+  /** The whole page at 360 px wide, for a look at the layout (Chrome DevTools protocol). */
+  private static void fullPage(Browser browser, String name) throws Exception {
+    var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+    var metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+    var size = (java.util.Map<?, ?>) metrics.get("cssContentSize");
+    var shot =
+        chrome.executeCdpCommand(
+            "Page.captureScreenshot",
+            java.util.Map.of(
+                "captureBeyondViewport",
+                true,
+                "clip",
+                java.util.Map.of(
+                    "x",
+                    0,
+                    "y",
+                    0,
+                    "width",
+                    size.get("width"),
+                    "height",
+                    size.get("height"),
+                    "scale",
+                    1)));
+    var target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+    Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
   }
 
   private static void expectMoved(Shown after, Shown before) {
