@@ -133,7 +133,7 @@ class CoverageDashboardIT {
       downloadReport(admin, badinh);
 
       admin.open(platform.uri("/app/coverage.xhtml?unit=" + central));
-      admin.waitFor(By.id("children"));
+      admin.waitFor(By.id("exports:children"));
       fullPage(admin, "coverage-central-360-full");
     }
   }
