@@ -129,6 +129,26 @@ class CoverageDashboardIT {
               String.valueOf(badinhBefore.enrolled() + 3),
               String.valueOf(badinhBefore.completed() + 2));
 
+      // The list to act on, as Excel: the search typed is part of it.
+      admin.clickWhenSettled(By.id("untrained:export-untrained-xlsx"));
+      var xlsx = waitForDownload(admin.downloads(), ".xlsx");
+      try (var workbook =
+          new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+        var sheet = workbook.getSheetAt(0);
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Họ và tên");
+        assertThat(sheet.getLastRowNum()).as("one woman to train").isEqualTo(1);
+        assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+            .isEqualTo("Học viên phủ sóng 0");
+        assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("Phường Ba Đình");
+      }
+
+      // She sets the commune's staff training target for the year.
+      var target = admin.waitFor(By.id("target:target-value"));
+      target.clear();
+      target.sendKeys("7");
+      admin.clickWhenSettled(By.id("target:save-target"));
+      admin.waitForText(By.id("target"), "Đã lưu chỉ tiêu.");
+      assertThat(admin.driver().findElement(By.id("staff-target")).getText()).isEqualTo("7");
       fullPage(admin, "coverage-badinh-360-full");
       downloadReport(admin, badinh);
 

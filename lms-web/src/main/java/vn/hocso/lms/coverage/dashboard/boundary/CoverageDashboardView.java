@@ -55,7 +55,9 @@ public class CoverageDashboardView implements Serializable {
   @Inject AccessScope access;
   @Inject Messages messages;
 
-  // view parameters
+  // View parameters, also the fields of the period form. That form is a plain GET form outside any
+  // JSF form, so a postback of another form decodes its fields as empty: the setters keep what the
+  // page was opened with.
   private String unitParameter;
   private String period;
   private String from;
@@ -473,7 +475,9 @@ public class CoverageDashboardView implements Serializable {
   }
 
   public void setPeriod(String period) {
-    this.period = period;
+    if (period != null && !period.isBlank()) {
+      this.period = period;
+    }
   }
 
   public String getFrom() {
@@ -481,7 +485,9 @@ public class CoverageDashboardView implements Serializable {
   }
 
   public void setFrom(String from) {
-    this.from = from;
+    if (from != null && !from.isBlank()) {
+      this.from = from;
+    }
   }
 
   public String getTo() {
@@ -489,7 +495,9 @@ public class CoverageDashboardView implements Serializable {
   }
 
   public void setTo(String to) {
-    this.to = to;
+    if (to != null && !to.isBlank()) {
+      this.to = to;
+    }
   }
 
   public String getRank() {
@@ -497,7 +505,9 @@ public class CoverageDashboardView implements Serializable {
   }
 
   public void setRank(String rank) {
-    this.rank = rank;
+    if (rank != null && !rank.isBlank()) {
+      this.rank = rank;
+    }
   }
 
   public String getSubject() {
