@@ -452,6 +452,71 @@ class CoverageDashboardTest {
   }
 
   @Test
+  void everyTableDownloadsWithThePagesFiguresAndItsScope() {
+    var rows =
+        inTransaction(
+            factory,
+            em -> {
+              var exports =
+                  new vn.hocso.lms.coverage.dashboard.control.DashboardExports(
+                      new CoverageDashboard(em),
+                      new UntrainedPeople(em, CLOCK),
+                      new StaffTraining(em, CLOCK),
+                      new ActiveTrainers(em));
+              var filter = filter(hanoi, Track.ELECTRONIC_PAYMENT, null, null);
+              var result = new java.util.LinkedHashMap<String, List<List<Object>>>();
+              for (var table : List.of("tracks", "trend", "children", "staff", "trainers")) {
+                var export =
+                    exports.table(
+                        table,
+                        hanoi,
+                        JULY_TO_OCTOBER,
+                        Track.ELECTRONIC_PAYMENT,
+                        filter,
+                        key -> key,
+                        officer(hanoi));
+                var list = new ArrayList<List<Object>>();
+                export.rows().forEach(list::add);
+                result.put(table + " " + export.headers().size(), list);
+              }
+              return result;
+            });
+    assertThat(rows.keySet())
+        .containsExactly("tracks 7", "trend 5", "children 11", "staff 5", "trainers 5");
+    assertThat(rows.get("tracks 7").get(0))
+        .containsExactly("track.ELECTRONIC_PAYMENT", 1L, 2L, 0L, 2L, 6L, 33.3);
+    assertThat(rows.get("trend 5")).hasSize(4);
+    assertThat(rows.get("children 11").get(0))
+        .containsExactly("Phường Ba Đình", "00004", 5L, 2L, 40.0, 0L, 0.0, 0L, 0.0, 1L, 20.0);
+    assertThat(rows.get("staff 5"))
+        .as("the province's staff by position: staff, trained")
+        .extracting(row -> row.get(1) + " " + row.get(2) + " " + row.get(3))
+        .containsExactly("Chủ tịch 1 0", "Phó Chủ tịch 1 1");
+    assertThat(rows.get("trainers 5"))
+        .extracting(row -> row.get(0))
+        .containsExactly("Giảng viên A");
+    assertThatThrownBy(
+            () ->
+                inTransaction(
+                    factory,
+                    em ->
+                        new vn.hocso.lms.coverage.dashboard.control.DashboardExports(
+                                new CoverageDashboard(em),
+                                new UntrainedPeople(em, CLOCK),
+                                new StaffTraining(em, CLOCK),
+                                new ActiveTrainers(em))
+                            .table(
+                                "children",
+                                hanoi,
+                                JULY_TO_OCTOBER,
+                                null,
+                                filter(hanoi, Track.ELECTRONIC_PAYMENT, null, null),
+                                key -> key,
+                                officer(hue))))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
   void theHighestManagedUnitOpensFirst() {
     var both = new ManagedScope(Set.of(communeC, hanoi));
     long opened = inTransaction(factory, em -> new CoverageDashboard(em).defaultUnit(both));

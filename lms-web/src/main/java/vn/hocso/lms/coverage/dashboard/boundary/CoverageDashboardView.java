@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.DefaultStreamedContent;
@@ -24,6 +22,7 @@ import vn.hocso.content.course.domain.Track;
 import vn.hocso.lms.accounts.control.AccessScope;
 import vn.hocso.lms.coverage.dashboard.control.ActiveTrainers;
 import vn.hocso.lms.coverage.dashboard.control.CoverageDashboard;
+import vn.hocso.lms.coverage.dashboard.control.DashboardExports;
 import vn.hocso.lms.coverage.dashboard.control.StaffTraining;
 import vn.hocso.lms.coverage.dashboard.control.UntrainedPeople;
 import vn.hocso.lms.coverage.dashboard.domain.Period;
@@ -34,7 +33,6 @@ import vn.hocso.lms.units.domain.UnitRuleException;
 import vn.hocso.lms.web.FormFeedback;
 import vn.hocso.lms.web.Messages;
 import vn.hocso.lms.web.export.ExportFormat;
-import vn.hocso.lms.web.export.ExportTable;
 import vn.hocso.lms.web.export.TableExport;
 
 /**
@@ -52,6 +50,7 @@ public class CoverageDashboardView implements Serializable {
   @Inject UntrainedPeople untrainedPeople;
   @Inject StaffTraining staffTraining;
   @Inject ActiveTrainers activeTrainers;
+  @Inject DashboardExports exports;
   @Inject AccessScope access;
   @Inject Messages messages;
 
@@ -232,7 +231,9 @@ public class CoverageDashboardView implements Serializable {
    */
   public StreamedContent download(String table, String format) {
     var exportFormat = ExportFormat.parse(format);
-    var content = table(table);
+    var content =
+        exports.table(
+            table, unit, shownPeriod, rankBy, filter(), messages::get, access.requester());
     var base = "phu-song-" + table + "-" + unit + "-" + from + "-" + to;
     return DefaultStreamedContent.builder()
         .name(exportFormat.fileName(base))
@@ -246,140 +247,6 @@ public class CoverageDashboardView implements Serializable {
               }
             })
         .build();
-  }
-
-  private ExportTable table(String table) {
-    var scope = access.managed();
-    var rows = new ArrayList<List<Object>>();
-    switch (table) {
-      case "tracks" -> {
-        var fresh = dashboard.overview(unit, shownPeriod, scope);
-        for (var total : fresh.tracks()) {
-          rows.add(
-              Arrays.<Object>asList(
-                  label("track." + total.track().name()),
-                  total.enrolled(),
-                  total.completed(),
-                  total.certified(),
-                  total.completedInPeriod(),
-                  total.people(),
-                  total.completedPercent()));
-        }
-        return new ExportTable(
-            label("coverage.tracks.title"),
-            headers(
-                "coverage.col.track",
-                "coverage.col.enrolled",
-                "coverage.col.completed",
-                "coverage.col.certified",
-                "coverage.col.completedInPeriod",
-                "coverage.col.people",
-                "coverage.col.completedPercent"),
-            rows);
-      }
-      case "trend" -> {
-        var fresh = dashboard.overview(unit, shownPeriod, scope);
-        var headers = new ArrayList<String>();
-        headers.add(label("coverage.col.month"));
-        CoverageDashboard.TRACKS.forEach(t -> headers.add(label("track." + t.name())));
-        for (var row : fresh.trend()) {
-          var line = new ArrayList<Object>();
-          line.add(row.month().toString());
-          line.addAll(row.completedByTrack());
-          rows.add(line);
-        }
-        return new ExportTable(label("coverage.trend.title"), headers, rows);
-      }
-      case "children" -> {
-        var headers = new ArrayList<String>();
-        headers.add(label("coverage.col.unit"));
-        headers.add(label("coverage.col.code"));
-        headers.add(label("coverage.col.people"));
-        for (var track : CoverageDashboard.TRACKS) {
-          headers.add(label("track." + track.name()) + " – " + label("coverage.col.completed"));
-          headers.add(label("track." + track.name()) + " – %");
-        }
-        for (var child : dashboard.children(unit, shownPeriod, rankBy, scope)) {
-          var line = new ArrayList<Object>();
-          line.add(child.name());
-          line.add(child.code());
-          line.add(child.people());
-          for (var cell : child.tracks()) {
-            line.add(cell.completed());
-            line.add(cell.percent());
-          }
-          rows.add(line);
-        }
-        return new ExportTable(label("coverage.children.title"), headers, rows);
-      }
-      case "untrained" -> {
-        return untrainedPeople.export(
-            filter(),
-            label("coverage.untrained.title"),
-            headers(
-                "people.col.name",
-                "people.col.birthYear",
-                "people.col.phone",
-                "people.col.unit",
-                "personKind.MEMBER",
-                "coverage.col.position"),
-            access.requester());
-      }
-      case "staff" -> {
-        var figures = staffTraining.figures(unit, shownPeriod.to().getYear(), scope);
-        for (var group : figures.groups()) {
-          rows.add(
-              Arrays.<Object>asList(
-                  label("unitKind." + group.level().name()),
-                  group.position(),
-                  group.staff(),
-                  group.trained(),
-                  group.inYear()));
-        }
-        return new ExportTable(
-            label("coverage.staff.title"),
-            headers(
-                "coverage.col.level",
-                "coverage.col.position",
-                "coverage.col.staff",
-                "coverage.col.trained",
-                "coverage.col.trainedInYear"),
-            rows);
-      }
-      case "trainers" -> {
-        for (var trainer : activeTrainers.active(unit, shownPeriod, scope)) {
-          rows.add(
-              Arrays.<Object>asList(
-                  trainer.name(),
-                  trainer.unitName(),
-                  trainer.courses(),
-                  trainer.authoringActions(),
-                  trainer.learnerMilestones()));
-        }
-        return new ExportTable(
-            label("coverage.trainers.title"),
-            headers(
-                "coverage.col.trainer",
-                "coverage.col.unit",
-                "coverage.col.courses",
-                "coverage.col.authoring",
-                "coverage.col.learners"),
-            rows);
-      }
-      default -> throw new IllegalArgumentException("No table " + table);
-    }
-  }
-
-  private List<String> headers(String... keys) {
-    var headers = new ArrayList<String>();
-    for (var key : keys) {
-      headers.add(label(key));
-    }
-    return headers;
-  }
-
-  private String label(String key) {
-    return messages.get(key);
   }
 
   private UntrainedPeople.Filter filter() {
