@@ -866,6 +866,7 @@ class AuthorisationMatrixTest {
                                 .bytes()
                                 .length
                             > 0))));
+    ops.addAll(coverageDashboardOps());
     return ops;
   }
 
@@ -895,6 +896,90 @@ class AuthorisationMatrixTest {
         return call.apply(em, w, a, (vn.hocso.lms.coverage.report.control.ReportSummary) report);
       }
     };
+  }
+
+  /**
+   * Coverage dashboards (issue 7): every read and the staff target are the business of officers
+   * whose scope covers the unit.
+   */
+  static List<Op> coverageDashboardOps() {
+    var period =
+        new vn.hocso.lms.coverage.dashboard.domain.Period(
+            vn.hocso.lms.coverage.dashboard.domain.Period.Kind.CUSTOM,
+            java.time.YearMonth.of(2025, 9),
+            java.time.YearMonth.of(2026, 2));
+    return List.of(
+        new Op(
+            "CoverageDashboard.overview",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) ->
+                    reach(
+                        new vn.hocso.lms.coverage.dashboard.control.CoverageDashboard(em)
+                                .overview(unit, period, scopeOf(w, a))
+                                .unit()
+                                .id()
+                            == unit))),
+        new Op(
+            "CoverageDashboard.children",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) ->
+                    reach(
+                        new vn.hocso.lms.coverage.dashboard.control.CoverageDashboard(em)
+                                .children(unit, period, null, scopeOf(w, a))
+                            != null))),
+        new Op(
+            "UntrainedPeople.list",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) ->
+                    reach(
+                        new vn.hocso.lms.coverage.dashboard.control.UntrainedPeople(em, CLOCK)
+                                .list(
+                                    new vn.hocso.lms.coverage.dashboard.control.UntrainedPeople
+                                        .Filter(
+                                        unit,
+                                        vn.hocso.lms.coverage.domain.Subject.track(
+                                            "ELECTRONIC_PAYMENT"),
+                                        null,
+                                        null),
+                                    0,
+                                    10,
+                                    w.requesters.get(a))
+                            != null))),
+        new Op(
+            "StaffTraining.figures",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) ->
+                    reach(
+                        new vn.hocso.lms.coverage.dashboard.control.StaffTraining(em, CLOCK)
+                                .figures(unit, 2026, scopeOf(w, a))
+                                .unitId()
+                            == unit))),
+        new Op(
+            "StaffTraining.setTarget",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) -> {
+                  var staff = new vn.hocso.lms.coverage.dashboard.control.StaffTraining(em, CLOCK);
+                  int target = 1 + w.serial.incrementAndGet();
+                  staff.setTarget(unit, 2026, target, scopeOf(w, a), "matrix");
+                  em.flush();
+                  return reach(
+                      Integer.valueOf(target)
+                          .equals(staff.figures(unit, 2026, scopeOf(w, a)).target()));
+                })),
+        new Op(
+            "ActiveTrainers.active",
+            Policy.SCOPED,
+            unitOp(
+                (em, w, a, unit) ->
+                    reach(
+                        new vn.hocso.lms.coverage.dashboard.control.ActiveTrainers(em)
+                                .active(unit, period, scopeOf(w, a))
+                            != null))));
   }
 
   interface Call<T> {

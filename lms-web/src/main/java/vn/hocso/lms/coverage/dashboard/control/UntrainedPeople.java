@@ -1,0 +1,203 @@
+package vn.hocso.lms.coverage.dashboard.control;
+
+import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.ANCESTORS;
+import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.number;
+import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.rows;
+import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.within;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import vn.hocso.content.search.FoldedText;
+import vn.hocso.lms.coverage.domain.Subject;
+import vn.hocso.lms.privacy.control.Requester;
+import vn.hocso.lms.privacy.domain.AuditAction;
+import vn.hocso.lms.privacy.domain.AuditEntry;
+import vn.hocso.lms.web.export.ExportTable;
+
+/**
+ * The members and staff of a unit's subtree who have not completed a track or course yet: the list
+ * an officer acts on (call them, invite them to a class). "Completed" is the projector's state
+ * ({@code cov_state}, milestone COMPLETED), so the list agrees with the dashboard's figures. It
+ * shows personal data: each page and each download is audited, like the people list.
+ */
+@ApplicationScoped
+@Transactional
+public class UntrainedPeople {
+
+  /** Who the list holds. */
+  public enum Who {
+    /** Members and staff (the default). */
+    MEMBERS_AND_STAFF,
+    MEMBERS,
+    STAFF
+  }
+
+  /** A person of the list. */
+  public record Row(
+      long id,
+      String fullName,
+      Integer birthYear,
+      String phone,
+      String unitName,
+      boolean member,
+      String staffPosition) {}
+
+  /** What to list: the unit's subtree, a subject (track or course), who, and a name typed. */
+  public record Filter(long unitId, Subject subject, Who who, String name) {
+
+    String auditDetail() {
+      return "untrained unit=" + unitId + " subject=" + subject + " who=" + who;
+    }
+  }
+
+  private static final int EXPORT_CHUNK = 2000;
+
+  @PersistenceContext private EntityManager entityManager;
+
+  private Clock clock = Clock.systemUTC();
+
+  protected UntrainedPeople() {
+    // for CDI
+  }
+
+  public UntrainedPeople(EntityManager entityManager, Clock clock) {
+    this.entityManager = entityManager;
+    this.clock = clock;
+  }
+
+  public long count(Filter filter, Requester requester) {
+    DashboardUnits.require(entityManager, filter.unitId(), requester.scope());
+    var parameters = new ArrayList<Object>();
+    var sql = "select count(*)" + from(filter, parameters);
+    return number(rows(entityManager, sql, parameters.toArray()).get(0));
+  }
+
+  /** One page in name order; audited. */
+  public List<Row> list(Filter filter, int first, int max, Requester requester) {
+    DashboardUnits.require(entityManager, filter.unitId(), requester.scope());
+    var page = page(filter, first, max);
+    audit(requester, AuditAction.LISTED_PEOPLE, filter.auditDetail() + " first=" + first);
+    return page;
+  }
+
+  /**
+   * The whole list as a table to download, read a chunk at a time while it is written; audited when
+   * the download begins.
+   */
+  public ExportTable export(
+      Filter filter, String title, List<String> headers, Requester requester) {
+    DashboardUnits.require(entityManager, filter.unitId(), requester.scope());
+    audit(requester, AuditAction.EXPORTED_PEOPLE, filter.auditDetail());
+    Iterable<List<Object>> rows = () -> new Chunks(filter);
+    return new ExportTable(title, headers, rows);
+  }
+
+  private List<Row> page(Filter filter, int first, int max) {
+    var parameters = new ArrayList<Object>();
+    var sql =
+        "select p.id, p.full_name, p.birth_year, p.phone, u.name, p.is_member, p.staff_position"
+            + from(filter, parameters)
+            + " order by p.search_name, p.id limit "
+            + Math.max(0, max)
+            + " offset "
+            + Math.max(0, first);
+    var page = new ArrayList<Row>();
+    for (Object[] row : rows(entityManager, sql, parameters.toArray())) {
+      page.add(
+          new Row(
+              number(row[0]),
+              (String) row[1],
+              row[2] == null ? null : ((Number) row[2]).intValue(),
+              (String) row[3],
+              (String) row[4],
+              Boolean.TRUE.equals(row[5]) || (row[5] instanceof Number n && n.intValue() != 0),
+              (String) row[6]));
+    }
+    return page;
+  }
+
+  private static String from(Filter filter, List<Object> parameters) {
+    parameters.add(filter.unitId());
+    parameters.add(filter.subject().code());
+    var sql =
+        new StringBuilder(
+            " from person p join org_unit u on u.id = p.home_unit_id"
+                + ANCESTORS
+                + " where "
+                + within(1)
+                + " and p.erased_on is null and not exists (select 1 from cov_state s where"
+                + " s.person_id = p.id and s.subject = ?2 and s.milestone = 'COMPLETED')");
+    sql.append(
+        switch (filter.who() == null ? Who.MEMBERS_AND_STAFF : filter.who()) {
+          case MEMBERS_AND_STAFF -> " and (p.is_member = true or p.staff_employment is not null)";
+          case MEMBERS -> " and p.is_member = true";
+          case STAFF -> " and p.staff_employment is not null";
+        });
+    var folded = FoldedText.fold(filter.name());
+    if (!folded.isEmpty()) {
+      parameters.add("%" + escapeLike(folded) + "%");
+      sql.append(" and p.search_name like ?").append(parameters.size());
+    }
+    return sql.toString();
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private void audit(Requester requester, AuditAction action, String detail) {
+    entityManager.persist(
+        new AuditEntry(clock.instant(), requester.username(), action, null, detail));
+  }
+
+  /** The export's rows, fetched {@link #EXPORT_CHUNK} at a time. */
+  private final class Chunks implements Iterator<List<Object>> {
+    private final Filter filter;
+    private List<Row> chunk = List.of();
+    private int index;
+    private int first;
+    private boolean last;
+
+    Chunks(Filter filter) {
+      this.filter = filter;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (index < chunk.size()) {
+        return true;
+      }
+      if (last) {
+        return false;
+      }
+      chunk = page(filter, first, EXPORT_CHUNK);
+      first += chunk.size();
+      index = 0;
+      last = chunk.size() < EXPORT_CHUNK;
+      return !chunk.isEmpty();
+    }
+
+    @Override
+    public List<Object> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      var row = chunk.get(index++);
+      var cells = new ArrayList<Object>(6);
+      cells.add(row.fullName());
+      cells.add(row.birthYear());
+      cells.add(row.phone());
+      cells.add(row.unitName());
+      cells.add(row.member() ? "có" : "không");
+      cells.add(row.staffPosition());
+      return cells;
+    }
+  }
+}
