@@ -159,12 +159,25 @@ class CoverageDashboardIT {
   }
 
   /**
-   * REPORT HOOK: the report helper adds "download the 6-month report of this unit" here (the
-   * browser shows Ba Đình's dashboard, signed in as the central admin). Deliberately empty until
-   * the lead merges the reports.
+   * From the dashboard to the unit's reports: she generates the 6-month report of the last closed
+   * half year for Ba Đình and downloads it (issue 7: "walks Central → province → commune dashboards
+   * and downloads a report"); the file is the commune's report of that period.
    */
-  void downloadReport(Browser admin, long unitId) {
-    // filled in at merge: open the unit's report page, generate, download, check the file
+  void downloadReport(Browser admin, long unitId) throws Exception {
+    admin.open(platform.uri("/app/reports.xhtml?unit=" + unitId));
+    admin.waitForText(By.id("report-unit"), "Phường Ba Đình");
+    CoverageReportIT.generate(admin, "SECOND_HALF", "2025");
+    admin.waitForText(By.id("reports:messages"), "Đã lập báo cáo");
+    admin.clickWhenSettled(By.cssSelector("#reports\\:list a.download-xlsx"));
+    var expected = "Báo cáo 6 tháng cuối năm 2025 - Phường Ba Đình.xlsx";
+    var file = admin.downloads().resolve(expected);
+    var deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!(Files.exists(file) && Files.size(file) > 0) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(file).as("the report downloaded").exists();
+    var lines = CoverageReportIT.xlsxLines(Files.readAllBytes(file));
+    assertThat(String.join("\n", lines)).contains("Phường Ba Đình").contains("2025");
   }
 
   @Test

@@ -200,7 +200,7 @@ class CoverageReportIT {
     }
   }
 
-  private static void generate(Browser browser, String span, String year) {
+  static void generate(Browser browser, String span, String year) {
     browser.waitForAjax();
     new Select(browser.waitFor(By.id("reports:span"))).selectByValue(span);
     var input = browser.driver().findElement(By.id("reports:year"));
@@ -351,7 +351,7 @@ class CoverageReportIT {
   }
 
   /** Each row of the first sheet as its cells joined by "|": counts bare, shares with 1 decimal. */
-  private static List<String> xlsxLines(byte[] bytes) throws Exception {
+  static List<String> xlsxLines(byte[] bytes) throws Exception {
     var lines = new ArrayList<String>();
     try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       for (var row : workbook.getSheetAt(0)) {
