@@ -97,6 +97,34 @@ public class StatementQueue implements StatementOutbox {
         .getSingleResult();
   }
 
+  /** What the queue holds now: rows waiting, rows the LRS refused, when the oldest waiting came. */
+  public record Backlog(long waiting, long refused, Instant oldestWaitingSince) {}
+
+  /** Counts the queue for readiness. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Backlog count() {
+    long waiting =
+        entityManager
+            .createQuery(
+                "select count(q) from QueuedStatement q where q.refusedReason is null", Long.class)
+            .getSingleResult();
+    long refused =
+        entityManager
+            .createQuery(
+                "select count(q) from QueuedStatement q where q.refusedReason is not null",
+                Long.class)
+            .getSingleResult();
+    var oldest =
+        entityManager
+            .createQuery(
+                "select q.queuedAt from QueuedStatement q where q.refusedReason is null"
+                    + " order by q.position",
+                Instant.class)
+            .setMaxResults(1)
+            .getResultList();
+    return new Backlog(waiting, refused, oldest.isEmpty() ? null : oldest.get(0));
+  }
+
   /**
    * Takes or renews the delivery lease for {@code holder} until {@code now + ttlMillis}; true when
    * this holder has it. Another holder's lease is taken only once expired, so one instance at a
