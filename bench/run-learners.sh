@@ -87,35 +87,5 @@ statements_after=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select cou
 queued=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.statement_queue")
 echo "lrs_statement rows: $statements_before before, $statements_after after; statement_queue rows left: $queued" | tee -a "$out/run.txt"
 
-python3 - "$out" "$learners" <<'PY' | tee -a "$out/run.txt"
-import glob, json, os, sys
-out, learners = sys.argv[1], int(sys.argv[2])
-def stats(prefix):
-    runs = sorted(glob.glob(f"bench/learners/target/gatling/{prefix}-*/js/stats.json"))
-    return json.load(open(runs[-1])) if runs else None
-def line(name, s):
-    n = s["numberOfRequests"]
-    return (f"| {name} | {n['total']} | {n['ko']} | {s['percentiles1']['total']} | "
-            f"{s['percentiles3']['total']} | {s['percentiles4']['total']} | {s['maxResponseTime']['total']} | "
-            f"{s['meanNumberOfRequestsPerSecond']['total']:.1f} |")
-print("| requests | count | errors | p50 ms | p95 ms | p99 ms | max ms | req/s |")
-print("|---|---|---|---|---|---|---|---|")
-base, learn = stats("baselinesimulation"), stats("learnerssimulation")
-if base:
-    print(line("baseline: login page only", base["stats"]))
-if learn:
-    print(line("learners: all requests", learn["stats"]))
-    for content in learn["contents"].values():
-        print(line("learners: " + content["stats"]["name"], content["stats"]))
-if base and learn:
-    b, l = base["stats"]["percentiles3"]["total"], learn["stats"]["percentiles3"]["total"]
-    print(f"\np95 learners / p95 baseline = {l} / {b} = {l / max(b, 1):.2f}")
-lrs = "bench/learners/target/learners-lrs.json"
-if os.path.exists(lrs):
-    figures = json.load(open(lrs))
-    print(f"statements in the LRS after the run: {figures['statements']} of {figures['expected']} expected;"
-          f" registrations {figures['registrations']}; per verb {figures['perVerb']};"
-          f" still queued in the LMS: {figures['waitingInLms']};"
-          f" counted {figures['secondsAfterLastRequest']} s after the last request")
-PY
+python3 bench/learners/summary.py | tee -a "$out/run.txt"
 echo "Reports: bench/learners/target/gatling/*/index.html; summary: $out/run.txt"

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * VietQR course and enrols, reads its four lessons one page at a time, answers the eight questions
  * of the final quiz (each checked, right) and signs out. A reader's pause comes before each page.
  * Every page is a real Faces request: the form's jakarta.faces.ViewState and the session cookie are
- * carried from the previous response. Each learner makes 22 xAPI statements (docs/XAPI-PROFILE.md),
+ * carried from the previous response. Each learner makes 21 xAPI statements (docs/XAPI-PROFILE.md),
  * delivered through the LMS's queue; after the run {@link LrsCount} waits for them in the LRS.
  *
  * <p>Requests: HTML and Faces partial responses only. Static resources are left out: their URLs
@@ -32,7 +32,7 @@ public class LearnersSimulation extends Simulation {
 
   static final Settings SETTINGS = Settings.fromSystemProperties();
   static final QuizKey QUIZ = QuizKey.read(SETTINGS.courseJson());
-  static final int STATEMENTS_PER_LEARNER = 22;
+  static final int STATEMENTS_PER_LEARNER = 21;
 
   private final Instant started = Instant.now().minusSeconds(1);
 

@@ -95,11 +95,20 @@ public class Learning {
    */
   @Transactional
   public Optional<CoursePath.Step> enrol(String username, long courseId) {
-    var person = requirePerson(username);
+    // Her enrolments are serialised by her account row, locked before this transaction reads
+    // anything, so the read below sees an enrolment that a second click of hers just committed. Not
+    // by a locking read of the enrolment she does not have yet: on MySQL/MariaDB (REPEATABLE READ)
+    // that takes a gap lock, which two learners enrolling at once can share, and then each one's
+    // insert waits for the other's gap: a deadlock (bench/run-learners.sh met it with 3 learners).
+    var person =
+        lockedAccount(username)
+            .flatMap(Account::person)
+            .orElseThrow(
+                () -> new LearningRefusedException(Reason.NO_PERSON, String.valueOf(username)));
     var course =
         Optional.ofNullable(entityManager.find(Course.class, courseId))
             .orElseThrow(() -> new NoSuchElementException("No course " + courseId));
-    var existing = enrolment(person, courseId, true);
+    var existing = enrolment(person, courseId, false);
     if (existing.isEmpty()) {
       var version =
           course
@@ -457,6 +466,18 @@ public class Learning {
         .getResultStream()
         .findFirst()
         .flatMap(Account::person);
+  }
+
+  private Optional<Account> lockedAccount(String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return entityManager
+        .createQuery("select a from Account a where a.username = :u", Account.class)
+        .setParameter("u", Account.normalise(username))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
   }
 
   private Person requirePerson(String username) {
