@@ -191,6 +191,15 @@ final class LearnerJourney {
 
   /** The registration of the one enrolment in the course the LRS knows of. */
   static UUID registration(XapiClient lrs) throws InterruptedException {
+    var registrations = registrations(lrs, 1);
+    assertThat(registrations).hasSize(1);
+    return registrations.get(0);
+  }
+
+  /**
+   * The registrations of her enrolments in the course, oldest first, once {@code count} are there.
+   */
+  static List<UUID> registrations(XapiClient lrs, int count) throws InterruptedException {
     var registered =
         waitFor(
             () ->
@@ -198,11 +207,11 @@ final class LearnerJourney {
                         StatementQuery.builder()
                             .verb(ADL + "registered")
                             .activity(COURSE_IRI)
+                            .ascending(true)
                             .build())
                     .toList(),
-            list -> !list.isEmpty());
-    assertThat(registered).hasSize(1);
-    return registered.get(0).context().registration();
+            list -> list.size() >= count);
+    return registered.stream().map(s -> s.context().registration()).toList();
   }
 
   /** Her statements of that registration, oldest stored first, once {@code count} are there. */

@@ -42,6 +42,21 @@ public class CourseLearningView {
     }
   }
 
+  /** Takes the course again after completing it, and opens the step she starts with. */
+  public String retake() {
+    try {
+      var first = learning.retake(LearnerPages.username(), id);
+      return first
+          .map(step -> LearnerPages.outcome(id, step))
+          .orElse("/app/course?faces-redirect=true&id=" + id);
+    } catch (LearningRefusedException e) {
+      LearnerPages.show(messages, e);
+      return null;
+    } catch (NoSuchElementException e) {
+      return "/app/courses?faces-redirect=true";
+    }
+  }
+
   /** Continues where she left off. */
   public String resume() {
     return getStanding()

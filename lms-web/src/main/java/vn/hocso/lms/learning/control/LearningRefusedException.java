@@ -14,7 +14,9 @@ public class LearningRefusedException extends RuntimeException {
     /** The course unlocks in sequence and something before this step is not done. */
     LOCKED("learning.locked"),
     NO_ATTEMPTS_LEFT("learning.noAttemptsLeft"),
-    ALREADY_ANSWERED("learning.alreadyAnswered");
+    ALREADY_ANSWERED("learning.alreadyAnswered"),
+    /** Taking a course again needs her latest take completed. */
+    NOT_COMPLETED("learning.notCompleted");
 
     private final String messageKey;
 
