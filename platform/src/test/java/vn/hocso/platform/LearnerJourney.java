@@ -191,15 +191,17 @@ final class LearnerJourney {
 
   /** The registration of the one enrolment in the course the LRS knows of. */
   static UUID registration(XapiClient lrs) throws InterruptedException {
-    var registrations = registrations(lrs, 1);
+    var registrations = registrations(lrs, Instant.EPOCH, 1);
     assertThat(registrations).hasSize(1);
     return registrations.get(0);
   }
 
   /**
-   * The registrations of her enrolments in the course, oldest first, once {@code count} are there.
+   * The registrations of enrolments in the course stored since {@code since}, oldest first, once
+   * {@code count} are there (on the shared platform other tests enrol in the same course).
    */
-  static List<UUID> registrations(XapiClient lrs, int count) throws InterruptedException {
+  static List<UUID> registrations(XapiClient lrs, Instant since, int count)
+      throws InterruptedException {
     var registered =
         waitFor(
             () ->
@@ -207,6 +209,7 @@ final class LearnerJourney {
                         StatementQuery.builder()
                             .verb(ADL + "registered")
                             .activity(COURSE_IRI)
+                            .since(since)
                             .ascending(true)
                             .build())
                     .toList(),

@@ -18,6 +18,7 @@ class LearningJourneyIT {
   @Test
   void aLearnerCompletesTheVietQrCourseAndTheLrsHoldsExactlyHerStatements() throws Exception {
     var platform = SharedPlatform.get();
+    var started = java.time.Instant.now();
     try (var browser = new Browser()) {
       browser.logIn(platform, "hocvien");
       var journey = new LearnerJourney(browser, platform);
@@ -69,7 +70,7 @@ class LearningJourneyIT {
     }
 
     var lrs = LearnerJourney.lrs(platform);
-    var registrations = LearnerJourney.registrations(lrs, 2);
+    var registrations = LearnerJourney.registrations(lrs, started, 2);
     assertThat(registrations).hasSize(2);
     var registration = registrations.get(0);
     var expected = LearnerJourney.expectedStatements();
