@@ -191,6 +191,17 @@ final class LearnerJourney {
 
   /** The registration of the one enrolment in the course the LRS knows of. */
   static UUID registration(XapiClient lrs) throws InterruptedException {
+    var registrations = registrations(lrs, Instant.EPOCH, 1);
+    assertThat(registrations).hasSize(1);
+    return registrations.get(0);
+  }
+
+  /**
+   * The registrations of enrolments in the course stored since {@code since}, oldest first, once
+   * {@code count} are there (on the shared platform other tests enrol in the same course).
+   */
+  static List<UUID> registrations(XapiClient lrs, Instant since, int count)
+      throws InterruptedException {
     var registered =
         waitFor(
             () ->
@@ -198,11 +209,12 @@ final class LearnerJourney {
                         StatementQuery.builder()
                             .verb(ADL + "registered")
                             .activity(COURSE_IRI)
+                            .since(since)
+                            .ascending(true)
                             .build())
                     .toList(),
-            list -> !list.isEmpty());
-    assertThat(registered).hasSize(1);
-    return registered.get(0).context().registration();
+            list -> list.size() >= count);
+    return registered.stream().map(s -> s.context().registration()).toList();
   }
 
   /** Her statements of that registration, oldest stored first, once {@code count} are there. */

@@ -8,14 +8,17 @@ import org.openqa.selenium.By;
 /**
  * A learner on a 360 × 740 phone: finds the VietQR course typing without diacritics, enrols, goes
  * through the four lessons, fails the quiz, tries again and passes, sees the course completed and
- * her certificate valid on its public page, and logs out. The LRS then holds exactly the statements
- * of docs/XAPI-PROFILE.md for that journey: one per event, all under her registration, none twice.
+ * her certificate valid on its public page, takes the course again (a new take at 20% after its
+ * first lesson, the first take still completed), and logs out. The LRS then holds exactly the
+ * statements of docs/XAPI-PROFILE.md for that journey: one per event, all under her registration,
+ * none twice.
  */
 class LearningJourneyIT {
 
   @Test
   void aLearnerCompletesTheVietQrCourseAndTheLrsHoldsExactlyHerStatements() throws Exception {
     var platform = SharedPlatform.get();
+    var started = java.time.Instant.now();
     try (var browser = new Browser()) {
       browser.logIn(platform, "hocvien");
       var journey = new LearnerJourney(browser, platform);
@@ -45,12 +48,31 @@ class LearningJourneyIT {
       browser.open(platform.uri("/app/home.xhtml"));
       assertThat(browser.waitFor(By.id("recommended-heading")).isDisplayed()).isTrue();
       assertThat(browser.driver().findElements(By.linkText(LearnerJourney.VIETQR))).isEmpty();
+
+      // She takes the course again: a new take from nothing done; the first stays completed.
+      browser.open(platform.uri("/app/my-learning.xhtml"));
+      browser.clickWhenSettled(By.linkText(LearnerJourney.VIETQR));
+      browser.waitFor(By.id("retake:retake-button")).click();
+      browser.waitForUrlContaining("/app/learn.xhtml");
+      assertThat(browser.waitFor(By.id("lesson-title")).getText()).isNotBlank();
+      browser.waitFor(By.id("back-to-course")).click();
+      assertThat(browser.waitFor(By.id("progress-line")).getText())
+          .contains("20%")
+          .contains("lần học thứ 2")
+          .doesNotContain("Đã hoàn thành");
+      browser.open(platform.uri("/app/my-learning.xhtml"));
+      var takes = browser.driver().findElements(By.cssSelector(".my-course .course-status"));
+      assertThat(takes).hasSize(2);
+      assertThat(takes.get(0).getText()).contains("20%");
+      assertThat(takes.get(1).getText()).contains("100%").contains("Đã hoàn thành");
       browser.waitFor(By.id("account-logout")).click();
       browser.waitForUrlContaining("/");
     }
 
     var lrs = LearnerJourney.lrs(platform);
-    var registration = LearnerJourney.registration(lrs);
+    var registrations = LearnerJourney.registrations(lrs, started, 2);
+    assertThat(registrations).hasSize(2);
+    var registration = registrations.get(0);
     var expected = LearnerJourney.expectedStatements();
     LearnerJourney.statements(lrs, registration, expected.size());
     Thread.sleep(2_000); // anything sent twice would arrive by now
@@ -67,5 +89,15 @@ class LearningJourneyIT {
               assertThat(s.context().registration()).isEqualTo(registration);
               assertThat(s.actor()).isEqualTo(actor);
             });
+    // The second take: its own registration, the sitting ended by the logout.
+    var secondTake = LearnerJourney.statements(lrs, registrations.get(1), 5);
+    assertThat(secondTake.stream().map(LearnerJourney::describe).toList())
+        .containsExactly(
+            "registered course",
+            "launched course",
+            "initialized course",
+            "experienced lesson/vietqr-la-gi",
+            "terminated course");
+    assertThat(secondTake).allSatisfy(s -> assertThat(s.actor()).isEqualTo(actor));
   }
 }

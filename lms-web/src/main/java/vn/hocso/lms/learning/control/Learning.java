@@ -49,8 +49,9 @@ import vn.hocso.xapi.client.model.Statement;
  * The learner's side of the LMS: enrolment, the lesson player, quizzes, her progress. Every event
  * becomes a statement of docs/XAPI-PROFILE.md queued in the same transaction as the event; what she
  * has done is read back from her statements ({@link LearningRecords}), never from a table of its
- * own. Writes lock her enrolment row, so two requests of hers cannot both send a statement the
- * profile allows once (experienced per lesson, completed, the course's passed).
+ * own. Writes lock her account row first (and her enrolment row), so two requests of hers cannot
+ * both send a statement the profile allows once (experienced per lesson, completed, the course's
+ * passed).
  */
 @ApplicationScoped
 public class Learning {
@@ -71,11 +72,11 @@ public class Learning {
   public Standing standing(String username, long courseId) {
     var person = personOf(username);
     if (person.isEmpty()) {
-      return new Standing(false, false, null, Optional.empty(), false, true);
+      return new Standing(false, false, null, Optional.empty(), false, true, 0);
     }
     var enrolment = enrolment(person.get(), courseId, false);
     if (enrolment.isEmpty()) {
-      return new Standing(true, false, null, Optional.empty(), false, true);
+      return new Standing(true, false, null, Optional.empty(), false, true, 0);
     }
     var state = state(person.get(), enrolment.get());
     return new Standing(
@@ -84,7 +85,8 @@ public class Learning {
         state.path(),
         state.path().resume(),
         state.progress().completed(),
-        state.complete());
+        state.complete(),
+        enrolment.get().takeNumber());
   }
 
   /**
@@ -95,11 +97,16 @@ public class Learning {
    */
   @Transactional
   public Optional<CoursePath.Step> enrol(String username, long courseId) {
-    var person = requirePerson(username);
+    // Her enrolments are serialised by her account row, locked before this transaction reads
+    // anything, so the read below sees an enrolment that a second click of hers just committed. Not
+    // by a locking read of the enrolment she does not have yet: on MySQL/MariaDB (REPEATABLE READ)
+    // that takes a gap lock, which two learners enrolling at once can share, and then each one's
+    // insert waits for the other's gap: a deadlock (bench/run-learners.sh met it with 3 learners).
+    var person = requireLockedPerson(username);
     var course =
         Optional.ofNullable(entityManager.find(Course.class, courseId))
             .orElseThrow(() -> new NoSuchElementException("No course " + courseId));
-    var existing = enrolment(person, courseId, true);
+    var existing = enrolment(person, courseId, false);
     if (existing.isEmpty()) {
       var version =
           course
@@ -116,12 +123,53 @@ public class Learning {
     return state(person, existing.get()).path().resume();
   }
 
+  /**
+   * She takes the course again after completing it: a new enrolment (the next take) with a new
+   * registration in the version published now, starting at nothing done, with {@code registered}
+   * and a new sitting (launched, initialized). The sitting of her completed take in this login
+   * session ends first ({@code terminated}). Her earlier takes keep their statements and
+   * certificates. Refused while her latest take is not completed.
+   *
+   * @return the step she starts with
+   */
+  @Transactional
+  public Optional<CoursePath.Step> retake(String username, long courseId) {
+    // Locked first, as in enrol: a second click reads the take the first one made, not yet
+    // completed.
+    var person = requireLockedPerson(username);
+    var course =
+        Optional.ofNullable(entityManager.find(Course.class, courseId))
+            .orElseThrow(() -> new NoSuchElementException("No course " + courseId));
+    var latest =
+        enrolment(person, courseId, false)
+            .orElseThrow(
+                () -> new LearningRefusedException(Reason.NOT_ENROLLED, "course " + courseId));
+    if (!state(person, latest).progress().completed()) {
+      throw new LearningRefusedException(Reason.NOT_COMPLETED, "course " + courseId);
+    }
+    var version =
+        course
+            .publishedVersion()
+            .orElseThrow(
+                () -> new LearningRefusedException(Reason.NOT_PUBLISHED, "course " + courseId));
+    var previous = sittings.get(courseId);
+    if (previous != null) {
+      outbox.send(statements.terminated(previous.context(), previous.duration(), now()));
+    }
+    var next = latest.retake(version.number(), now());
+    entityManager.persist(next);
+    var sitting = newSitting(person, next, course);
+    outbox.send(statements.registered(sitting.context(), now()));
+    startSitting(courseId, sitting);
+    return state(person, next).path().resume();
+  }
+
   // ---- the player ----
 
   /** A lesson to show; the first time she opens it, it is {@code experienced}. */
   @Transactional
   public LessonPage lesson(String username, long courseId, String lessonKey) {
-    var person = requirePerson(username);
+    var person = requireLockedPerson(username);
     var enrolment = requireEnrolment(person, courseId);
     var state = state(person, enrolment);
     var step = unlockedStep(state.path(), CoursePath.Kind.LESSON, lessonKey);
@@ -148,7 +196,7 @@ public class Learning {
   /** A quiz to take, with her attempts so far. */
   @Transactional
   public QuizPage quiz(String username, long courseId, String quizKey) {
-    var person = requirePerson(username);
+    var person = requireLockedPerson(username);
     var enrolment = requireEnrolment(person, courseId);
     var state = state(person, enrolment);
     var step = unlockedStep(state.path(), CoursePath.Kind.QUIZ, quizKey);
@@ -188,7 +236,7 @@ public class Learning {
       Map<String, List<String>> earlier,
       String questionKey,
       List<String> response) {
-    var person = requirePerson(username);
+    var person = requireLockedPerson(username);
     var enrolment = requireEnrolment(person, courseId);
     var state = state(person, enrolment);
     unlockedStep(state.path(), CoursePath.Kind.QUIZ, quizKey);
@@ -264,7 +312,8 @@ public class Learning {
               state.progress().completed(),
               state.progress().coursePassed(),
               state.progress().completed() ? Optional.empty() : state.path().resume(),
-              history(state.version(), state.progress())));
+              history(state.version(), state.progress()),
+              enrolment.takeNumber()));
     }
     return result;
   }
@@ -459,6 +508,31 @@ public class Learning {
         .flatMap(Account::person);
   }
 
+  private Optional<Account> lockedAccount(String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return entityManager
+        .createQuery("select a from Account a where a.username = :u", Account.class)
+        .setParameter("u", Account.normalise(username))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Her person, her account row locked as the first statement of the transaction. Writes start with
+   * it, so her requests run one after the other and each reads (her queued statements, her
+   * enrolments) only after the one before has committed: on MySQL/MariaDB a transaction's snapshot
+   * is taken at its first plain read, so locking later would leave it reading from before the wait.
+   */
+  private Person requireLockedPerson(String username) {
+    return lockedAccount(username)
+        .flatMap(Account::person)
+        .orElseThrow(
+            () -> new LearningRefusedException(Reason.NO_PERSON, String.valueOf(username)));
+  }
+
   private Person requirePerson(String username) {
     return personOf(username)
         .orElseThrow(
@@ -469,14 +543,20 @@ public class Learning {
     var query =
         entityManager
             .createQuery(
-                "select e from Enrolment e where e.personId = :p and e.courseId = :c",
+                "select e from Enrolment e where e.personId = :p and e.courseId = :c"
+                    + " order by e.takeNumber desc",
                 Enrolment.class)
             .setParameter("p", person.id())
-            .setParameter("c", courseId);
-    if (lock) {
-      query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+            .setParameter("c", courseId)
+            .setMaxResults(1);
+    var latest = query.getResultStream().findFirst();
+    if (lock && latest.isPresent()) {
+      // Locked by its primary key, a record lock only: locking the query would lock the range of
+      // her (person, course, take) keys and the gap after it, where other learners' enrolments go.
+      return Optional.of(
+          entityManager.find(Enrolment.class, latest.get().id(), LockModeType.PESSIMISTIC_WRITE));
     }
-    return query.getResultStream().findFirst();
+    return latest;
   }
 
   private Enrolment requireEnrolment(Person person, long courseId) {
@@ -487,7 +567,8 @@ public class Learning {
   private List<Enrolment> enrolments(Person person) {
     return entityManager
         .createQuery(
-            "select e from Enrolment e where e.personId = :p order by e.enrolledAt desc",
+            "select e from Enrolment e where e.personId = :p"
+                + " order by e.enrolledAt desc, e.takeNumber desc",
             Enrolment.class)
         .setParameter("p", person.id())
         .getResultList();

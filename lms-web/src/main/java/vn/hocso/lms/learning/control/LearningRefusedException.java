@@ -16,7 +16,9 @@ public class LearningRefusedException extends RuntimeException {
     NO_ATTEMPTS_LEFT("learning.noAttemptsLeft"),
     ALREADY_ANSWERED("learning.alreadyAnswered"),
     /** An officer asked to move learners to a later version, and there is none published. */
-    NO_LATER_VERSION("learning.noLaterVersion");
+    NO_LATER_VERSION("learning.noLaterVersion"),
+    /** Taking a course again needs her latest take completed. */
+    NOT_COMPLETED("learning.notCompleted");
 
     private final String messageKey;
 

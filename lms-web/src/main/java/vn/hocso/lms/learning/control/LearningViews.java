@@ -13,14 +13,18 @@ public final class LearningViews {
 
   private LearningViews() {}
 
-  /** Her standing in a course, for the course page; empty enrolment when she has none. */
+  /**
+   * Her standing in a course, for the course page; empty enrolment when she has none. {@code take}
+   * is 1 for her first enrolment, 2 when she takes the course again, … (0 when not enrolled).
+   */
   public record Standing(
       boolean canLearn,
       boolean enrolled,
       CoursePath path,
       Optional<CoursePath.Step> resume,
       boolean completed,
-      boolean progressComplete) {}
+      boolean progressComplete,
+      int take) {}
 
   /** A lesson in the player. */
   public record LessonPage(
@@ -68,7 +72,8 @@ public final class LearningViews {
       boolean completed,
       boolean passed,
       Optional<CoursePath.Step> resume,
-      List<HistoryLine> history) {}
+      List<HistoryLine> history,
+      int take) {}
 
   /** One line of her history: when, what she did (a verb key), to what. */
   public record HistoryLine(Instant at, String verbKey, String what) {}

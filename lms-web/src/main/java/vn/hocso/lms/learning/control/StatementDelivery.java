@@ -41,6 +41,7 @@ public class StatementDelivery {
   private static final long LEASE_MILLIS = 30_000;
   private static final long FIRST_BACKOFF_MILLIS = 500;
   private static final long MAX_BACKOFF_MILLIS = 10_000;
+  private static final long COUNT_EVERY_MILLIS = 5_000;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -55,12 +56,16 @@ public class StatementDelivery {
   private volatile int failures;
   private volatile long nextAttemptMillis;
   private volatile String problem;
+  private volatile StatementQueue.Backlog backlog;
+  private volatile long countedAtMillis;
+  private volatile boolean stopping;
 
   void onSchemaReady(@Observes LmsSchema.SchemaReady ready) {
     task = scheduler.scheduleWithFixedDelay(this::run, 1_000, 500, TimeUnit.MILLISECONDS);
   }
 
-  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stopping = true;
     if (task != null) {
       task.cancel(false);
     }
@@ -68,13 +73,28 @@ public class StatementDelivery {
 
   private void run() {
     try {
+      countNowAndThen();
       if (System.currentTimeMillis() < nextAttemptMillis) {
         return;
       }
-      deliverWaiting();
+      if (deliverWaiting() > 0) {
+        countedAtMillis = 0; // show the smaller backlog on the next tick
+      }
     } catch (RuntimeException e) {
       // The database itself is away: try again on the next tick.
       LOG.log(Level.FINE, "Statement delivery: " + e, e);
+    }
+  }
+
+  /**
+   * Counts the queue for readiness here, on the worker's managed thread: health checks run outside
+   * the application's naming context (see LmsSchema.ping), and a probe should not query anyway.
+   */
+  private void countNowAndThen() {
+    var now = System.currentTimeMillis();
+    if (now - countedAtMillis >= COUNT_EVERY_MILLIS) {
+      countedAtMillis = now;
+      backlog = queue.count();
     }
   }
 
@@ -157,6 +177,20 @@ public class StatementDelivery {
   /** Statements accepted by the LRS through this instance since it started. */
   public long deliveredCount() {
     return deliveredCount.get();
+  }
+
+  /** The queue as last counted (at most 5 s ago); empty before the worker first ran. */
+  public Optional<StatementQueue.Backlog> backlog() {
+    return Optional.ofNullable(backlog);
+  }
+
+  /**
+   * True when the worker was started and has stopped although the application is not stopping: an
+   * Error escaped it, so nothing would ever drain the queue again. Only a restart helps.
+   */
+  public boolean workerDied() {
+    var started = task;
+    return started != null && started.isDone() && !stopping;
   }
 
   /** Why the last delivery failed, while the LRS is away. */

@@ -49,6 +49,10 @@ public class Enrolment {
   @Column(name = "enrolled_at", nullable = false, updatable = false)
   private Instant enrolledAt;
 
+  /** 1 for her first enrolment in the course, 2 when she takes it again after completing it, … */
+  @Column(name = "take_number", nullable = false, updatable = false)
+  private int takeNumber = 1;
+
   @Version private long revision;
 
   protected Enrolment() {
@@ -65,6 +69,17 @@ public class Enrolment {
     this.versionNumber = versionNumber;
     this.registration = UUID.randomUUID().toString();
     this.enrolledAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * She takes the course again, after completing this take: a new enrolment with a new registration
+   * in the version published now ({@code versionNumber}). Whether this take is completed is read
+   * from her statements, so the learning service checks it before.
+   */
+  public Enrolment retake(int versionNumber, Instant at) {
+    var next = new Enrolment(personId, courseId, versionNumber, at);
+    next.takeNumber = takeNumber + 1;
+    return next;
   }
 
   /**
@@ -101,5 +116,9 @@ public class Enrolment {
 
   public Instant enrolledAt() {
     return enrolledAt;
+  }
+
+  public int takeNumber() {
+    return takeNumber;
   }
 }

@@ -70,13 +70,19 @@ public class StatementQueue implements StatementOutbox {
         .getResultList();
   }
 
-  /** Rows the LRS has accepted. */
+  /**
+   * Rows the LRS has accepted, deleted one by one by primary key: a record lock each. One {@code
+   * delete … where statement_id in (…)} may be run as a scan of this small table, which on
+   * MySQL/MariaDB locks every row and gap it passes, and learners' transactions inserting their
+   * statements into those gaps then deadlocked with it (bench/run-learners.sh, 50 learners).
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void delivered(List<UUID> statementIds) {
-    entityManager
-        .createQuery("delete from QueuedStatement q where q.statementId in :ids")
-        .setParameter("ids", statementIds.stream().map(UUID::toString).toList())
-        .executeUpdate();
+    var delete =
+        entityManager.createQuery("delete from QueuedStatement q where q.statementId = :id");
+    for (var id : statementIds) {
+      delete.setParameter("id", id.toString()).executeUpdate();
+    }
   }
 
   /** A row the LRS refused: kept with the reason, no longer delivered. */
@@ -95,6 +101,34 @@ public class StatementQueue implements StatementOutbox {
         .createQuery(
             "select count(q) from QueuedStatement q where q.refusedReason is null", Long.class)
         .getSingleResult();
+  }
+
+  /** What the queue holds now: rows waiting, rows the LRS refused, when the oldest waiting came. */
+  public record Backlog(long waiting, long refused, Instant oldestWaitingSince) {}
+
+  /** Counts the queue for readiness. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Backlog count() {
+    long waiting =
+        entityManager
+            .createQuery(
+                "select count(q) from QueuedStatement q where q.refusedReason is null", Long.class)
+            .getSingleResult();
+    long refused =
+        entityManager
+            .createQuery(
+                "select count(q) from QueuedStatement q where q.refusedReason is not null",
+                Long.class)
+            .getSingleResult();
+    var oldest =
+        entityManager
+            .createQuery(
+                "select q.queuedAt from QueuedStatement q where q.refusedReason is null"
+                    + " order by q.position",
+                Instant.class)
+            .setMaxResults(1)
+            .getResultList();
+    return new Backlog(waiting, refused, oldest.isEmpty() ? null : oldest.get(0));
   }
 
   /**

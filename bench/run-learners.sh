@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Concurrent learners (issue 6): N learners log in, search, enrol, read the VietQR course's lessons
+# and pass its quiz, through the real Faces pages, with their statements going through the LMS's
+# queue to the LRS; and the baseline, the same arrivals and pauses on the login page only, in the
+# same run. Platform on MariaDB, as ./hocso run starts it. Usage:
+#   bench/run-learners.sh [learners=500] [ramp-seconds=120] [think-seconds=3]
+# Needs MariaDB on 127.0.0.1:3306 reachable as root without a password (as on the CI machines),
+# JDK 17, Maven, python3, curl. Environment: BENCH_DATABASE (hocso_bench_learners), BENCH_PORT
+# (18700), BENCH_SKIP_BUILD=1 (reuse platform/target/platform and lms-web's classes),
+# BENCH_JAVA_OPTS (platform JVM, default -Xmx1g as ./hocso run), BENCH_SKIP_BASELINE=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+learners=${1:-500}
+ramp=${2:-120}
+think=${3:-3}
+port=${BENCH_PORT:-18700}
+database=${BENCH_DATABASE:-hocso_bench_learners}
+data=$(pwd)/bench/target/run-$database
+out=$(pwd)/bench/target/learners
+lrs_key=hocso-bench
+lrs_secret=hocso-bench-secret
+mkdir -p "$out"
+
+# No install: package builds the WARs and platform/target/platform without touching ~/.m2; the
+# seeder runs on lms-web's class path (as bench/run-import.sh does).
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl platform -am
+  mvn -B -q -Dspotless.check.skip=true -DskipTests -pl lms-web -am test-compile \
+    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
+fi
+mvn -B -q -Dspotless.check.skip=true -f bench/learners/pom.xml test-compile
+
+mariadb --protocol=tcp -h 127.0.0.1 -u root <<SQL
+drop database if exists $database;
+create database $database character set utf8mb4 collate utf8mb4_unicode_ci;
+create or replace user '$database'@'127.0.0.1' identified by '$database';
+create or replace user '$database'@'localhost' identified by '$database';
+grant all on $database.* to '$database'@'127.0.0.1', '$database'@'localhost';
+SQL
+
+rm -rf "$data" && mkdir -p "$data"
+platform=platform/target/platform
+HOCSO_DATA=$data PORT=$port HOCSO_LRS_URL=http://localhost:$port/xapi/ \
+  HOCSO_DB_URL=jdbc:mysql://127.0.0.1:3306/$database HOCSO_DB_USER=$database \
+  HOCSO_DB_PASSWORD=$database HOCSO_DB_DATASOURCE_CLASS=com.mysql.cj.jdbc.MysqlDataSource \
+  LRS_BOOTSTRAP_KEY=$lrs_key LRS_BOOTSTRAP_SECRET=$lrs_secret \
+  HOCSO_LRS_KEY=$lrs_key HOCSO_LRS_SECRET=$lrs_secret \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -XX:+ExitOnOutOfMemoryError -jar $platform/payara-micro.jar \
+  --nohazelcast --port "$port" --rootdir "$data/payara-runtime" --deploy $platform/ROOT.war \
+  --deploy $platform/xapi.war --deploy $platform/platform-readiness.war >"$data/payara.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+ready=
+for _ in $(seq 1 900); do # a loaded 2-core machine may need minutes
+  if curl -s --max-time 10 "http://localhost:$port/health/ready" | grep -q '^{"status":"UP"'; then
+    ready=1 && break
+  fi
+  kill -0 $server 2>/dev/null || break
+  sleep 1
+done
+[ -n "$ready" ] || { echo "Platform not ready; see $data/payara.log" >&2; exit 1; }
+
+java -Xmx512m -cp "lms-web/target/classes:course-content/target/classes:$(cat "$out/classpath.txt")" \
+  bench/learners/SeedLearners.java jdbc="jdbc:mysql://127.0.0.1:3306/$database" user=root \
+  password= count="$learners" prefix=hv-bench- learnerPassword=hoc-so-bench-2026
+
+gatling() {
+  mvn -B -q -Dspotless.check.skip=true -f bench/learners/pom.xml gatling:test \
+    -Dgatling.simulationClass="vn.hocso.bench.learners.$1" -DbaseUrl="http://localhost:$port" \
+    -Dlearners="$learners" -DrampSeconds="$ramp" -DthinkSeconds="$think" \
+    -DcourseJson="$(pwd)/lms-web/src/main/resources/curriculum/thanh-toan-bang-ma-vietqr/course.json" \
+    -DlrsKey=$lrs_key -DlrsSecret=$lrs_secret -Dgatling.noReports=false || true
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+statements_before=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.lrs_statement")
+{
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+  echo "learners=$learners ramp=${ramp}s think=${think}s (pause uniform in [0.5, 1.5] × think)"
+  echo "load before baseline: $(load)"
+} | tee "$out/run.txt"
+rm -rf bench/learners/target/gatling bench/learners/target/learners-lrs.json
+[ -n "${BENCH_SKIP_BASELINE:-}" ] || gatling BaselineSimulation
+echo "load after baseline / before learners: $(load)" | tee -a "$out/run.txt"
+gatling LearnersSimulation
+echo "load after learners: $(load)" | tee -a "$out/run.txt"
+statements_after=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.lrs_statement")
+queued=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.statement_queue")
+echo "lrs_statement rows: $statements_before before, $statements_after after; statement_queue rows left: $queued" | tee -a "$out/run.txt"
+
+python3 bench/learners/summary.py | tee -a "$out/run.txt"
+echo "Reports: bench/learners/target/gatling/*/index.html; summary: $out/run.txt"
