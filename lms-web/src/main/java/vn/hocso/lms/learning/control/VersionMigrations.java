@@ -23,6 +23,14 @@ import vn.hocso.lms.units.control.Subtree;
 @ApplicationScoped
 public class VersionMigrations {
 
+  /**
+   * Only her latest take of a course counts and moves: an earlier, completed take stays on the
+   * version she completed it in.
+   */
+  private static final String LATEST_TAKE =
+      " and e.takeNumber = (select max(t.takeNumber) from Enrolment t"
+          + " where t.personId = e.personId and t.courseId = e.courseId)";
+
   @PersistenceContext private EntityManager entityManager;
 
   protected VersionMigrations() {
@@ -55,7 +63,9 @@ public class VersionMigrations {
                 "select e.courseId, e.versionNumber, count(e) from Enrolment e, Person p"
                     + " join p.homeUnit u"
                     + Subtree.ANCESTOR_JOINS
-                    + " where p.id = e.personId and "
+                    + " where p.id = e.personId"
+                    + LATEST_TAKE
+                    + " and "
                     + Subtree.within("units")
                     + " group by e.courseId, e.versionNumber"
                     + " order by e.courseId, e.versionNumber",
@@ -114,7 +124,9 @@ public class VersionMigrations {
                 "select e from Enrolment e, Person p join p.homeUnit u"
                     + Subtree.ANCESTOR_JOINS
                     + " where p.id = e.personId and e.courseId = :course"
-                    + " and e.versionNumber = :version and "
+                    + " and e.versionNumber = :version"
+                    + LATEST_TAKE
+                    + " and "
                     + Subtree.within("units"),
                 Enrolment.class)
             .setParameter("course", courseId)

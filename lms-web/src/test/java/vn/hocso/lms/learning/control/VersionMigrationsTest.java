@@ -39,7 +39,7 @@ class VersionMigrationsTest {
                 .findFirst()
                 .orElseThrow();
         course.publish();
-        // Hà Nội: Lan and Mai on version 1; Huế: Thu on version 1.
+        // Hà Nội: Lan, Mai and Hoa (her second take) on version 1; Huế: Thu on version 1.
         long[] ids =
             inTransaction(
                 factory,
@@ -53,11 +53,16 @@ class VersionMigrationsTest {
                   var lan = new Person("Lan", 1980, badinh, START);
                   var mai = new Person("Mai", 1981, hanoi, START);
                   var thu = new Person("Thu", 1983, hue, START);
-                  List.of(lan, mai, thu).forEach(em::persist);
+                  var hoa = new Person("Hoa", 1984, badinh, START);
+                  List.of(lan, mai, thu, hoa).forEach(em::persist);
                   em.flush();
                   for (var person : List.of(lan, mai, thu)) {
                     em.persist(new Enrolment(person.id(), course.id(), 1, Instant.now()));
                   }
+                  // Hoa completed version 1 and is taking it again (take 2), still on version 1.
+                  var first = new Enrolment(hoa.id(), course.id(), 1, Instant.now());
+                  em.persist(first);
+                  em.persist(first.retake(1, Instant.now()));
                   return new long[] {central.id(), hanoi.id(), hue.id(), course.id()};
                 });
         long central = ids[0], hanoi = ids[1], hue = ids[2], courseId = ids[3];
@@ -87,13 +92,14 @@ class VersionMigrationsTest {
         assertThat(behind).hasSize(1);
         assertThat(behind.get(0).publishedVersion()).isEqualTo(2);
         assertThat(behind.get(0).olderVersions())
-            .containsExactly(new VersionMigrations.VersionCount(1, 2));
+            .containsExactly(new VersionMigrations.VersionCount(1, 3)); // Hoa once: her latest take
 
         int moved =
             inTransaction(
                 factory, em -> new VersionMigrations(em).migrate(courseId, 1, hanoiOfficer));
-        assertThat(moved).isEqualTo(2);
-        assertThat(versions(factory, courseId)).containsExactly(2, 2, 1); // Lan, Mai, Thu
+        assertThat(moved).isEqualTo(3);
+        // Lan, Mai, Thu, then Hoa's first take (completed on version 1, it stays) and her second.
+        assertThat(versions(factory, courseId)).containsExactly(2, 2, 1, 1, 2);
         assertThat(behind(factory, hanoiOfficer)).isEmpty();
         var centralView =
             inTransaction(
@@ -110,7 +116,7 @@ class VersionMigrationsTest {
                             new VersionMigrations(em)
                                 .migrate(courseId, 1, new ManagedScope(Set.of()))))
             .isInstanceOf(AccessDeniedException.class);
-        assertThat(versions(factory, courseId)).containsExactly(2, 2, 1);
+        assertThat(versions(factory, courseId)).containsExactly(2, 2, 1, 1, 2);
         assertThat(hue).isPositive();
       } finally {
         factory.close();
@@ -129,7 +135,8 @@ class VersionMigrationsTest {
         em ->
             em
                 .createQuery(
-                    "select e from Enrolment e where e.courseId = :course order by e.personId",
+                    "select e from Enrolment e where e.courseId = :course"
+                        + " order by e.personId, e.takeNumber",
                     Enrolment.class)
                 .setParameter("course", id)
                 .getResultList()
