@@ -99,6 +99,21 @@ await probePage.goto(`${base}/app/courses.xhtml`, { waitUntil: 'networkidle0' })
 const coursePath = await probePage.$eval('a[href*="course.xhtml?id="]', (a) => a.getAttribute('href'));
 await probePage.goto(base + coursePath.replace(/^https?:\/\/[^/]+/, ''), { waitUntil: 'networkidle0' });
 const lessonPath = await probePage.$$eval('a[href*="lesson="]', (as) => (as[0] ? as[0].getAttribute('href') : null));
+// The lesson player (/app/learn.xhtml): enrol in the course if she is not yet, then continue.
+let playerPath = null;
+if (await probePage.$('[id="enrol:enrol-button"]')) {
+  // Enrolling opens the first lesson.
+  await Promise.all([probePage.waitForNavigation({ waitUntil: 'networkidle0' }), probePage.click('[id="enrol:enrol-button"]')]);
+  if (probePage.url().includes('/app/learn.xhtml')) {
+    playerPath = probePage.url();
+  }
+}
+if (!playerPath && await probePage.$('[id="continue:continue-button"]')) {
+  await Promise.all([probePage.waitForNavigation({ waitUntil: 'networkidle0' }), probePage.click('[id="continue:continue-button"]')]);
+  if (probePage.url().includes('/app/learn.xhtml')) {
+    playerPath = probePage.url();
+  }
+}
 await probe.close();
 
 const pages = [
@@ -108,6 +123,9 @@ const pages = [
 ];
 if (lessonPath) {
   pages.push({ name: 'course page, a lesson', url: base + lessonPath.replace(/^https?:\/\/[^/]+/, ''), signedIn: true });
+}
+if (playerPath) {
+  pages.push({ name: 'lesson player', url: base + playerPath.replace(/^https?:\/\/[^/]+/, ''), signedIn: true });
 }
 
 const results = [];
