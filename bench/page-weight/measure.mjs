@@ -24,9 +24,9 @@ async function newPage(context) {
   return page;
 }
 
-async function logIn(page) {
+async function logIn(page, as = username) {
   await page.goto(`${base}/login.xhtml`, { waitUntil: 'networkidle0' });
-  await page.type('#login\\:username', username);
+  await page.type('#login\\:username', as);
   await page.type('#login\\:password', password);
   await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#login\\:submit')]);
 }
@@ -134,6 +134,42 @@ for (const p of pages) {
   const lh = await performance(p.url, p.signedIn);
   results.push({ ...p, ...weight, lighthouse: lh });
 }
+// axe only (no weight, no Lighthouse) on the pages of the other roles: the trainer's authoring
+// pages and the officers' pages, signed in as the demo accounts.
+async function staffPages(as, paths) {
+  const context = await browser.createBrowserContext();
+  const page = await newPage(context);
+  await logIn(page, as);
+  const found = [];
+  for (const path of paths) {
+    let url = path;
+    if (typeof path === 'function') url = await path(page);
+    if (!url) continue;
+    await page.goto(url.startsWith('http') ? url : base + url, { waitUntil: 'networkidle0' });
+    found.push({ name: `${as}: ${page.url().replace(base, '')}`, axe: await runAxe(page) });
+  }
+  await context.close();
+  return found;
+}
+const firstLink = (selector) => async (page) => {
+  const href = await page.$$eval(selector, (as) => (as[0] ? as[0].href : null));
+  return href;
+};
+const staff = [
+  ...(await staffPages('giangvien', [
+    '/app/authoring/courses.xhtml',
+    firstLink('a[href*="authoring/course.xhtml?id="]'),
+    firstLink('a[href*="authoring/lesson.xhtml"]'),
+  ])),
+  ...(await staffPages('canbo.tinh', [
+    '/app/coverage.xhtml',
+    '/app/reports.xhtml',
+    '/app/people.xhtml',
+    '/app/units.xhtml',
+    firstLink('a[href*="unit.xhtml?id="]'),
+    '/app/course-versions.xhtml',
+  ])),
+];
 await browser.close();
 
 const kb = (b) => (b / 1024).toFixed(1);
@@ -144,4 +180,12 @@ for (const r of results) {
   const other = r.axe.filter((v) => !(v.impact === 'serious' || v.impact === 'critical'));
   console.log(`| ${r.name} | ${kb(r.first.bytes)} KB in ${r.first.requests} requests | ${kb(r.warm.bytes)} KB in ${r.warm.requests} requests (${r.warm.fromCache} from cache) | ${r.lighthouse.performance} | ${r.lighthouse.accessibility} | ${r.lighthouse.fcp} / ${r.lighthouse.lcp} / ${r.lighthouse.tbt} / ${r.lighthouse.cls} | ${serious.length ? serious.map((v) => `${v.id} (${v.impact}, ${v.nodes})`).join(', ') : 'none'} | ${other.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'} |`);
 }
-fs.writeFileSync(process.env.RESULT_JSON || 'page-weight.json', JSON.stringify(results, null, 2));
+console.log('');
+console.log('| Staff page (axe only) | axe serious + critical | axe other |');
+console.log('|---|---|---|');
+for (const r of staff) {
+  const serious = r.axe.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const other = r.axe.filter((v) => !(v.impact === 'serious' || v.impact === 'critical'));
+  console.log(`| ${r.name} | ${serious.length ? serious.map((v) => `${v.id} (${v.impact}, ${v.nodes}: ${v.targets.join('; ')})`).join(', ') : 'none'} | ${other.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'} |`);
+}
+fs.writeFileSync(process.env.RESULT_JSON || 'page-weight.json', JSON.stringify({ learnerPages: results, staffPages: staff }, null, 2));
