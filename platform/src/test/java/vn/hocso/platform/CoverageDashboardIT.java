@@ -188,7 +188,12 @@ class CoverageDashboardIT {
       officer.waitForText(By.id("dashboard-title"), "Thành phố Hà Nội");
 
       var cookie = officer.driver().manage().getCookieNamed("JSESSIONID");
-      var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      var client =
+          HttpClient.newBuilder()
+              // HTTP/1.1 as browsers speak it (the JDK client's h2c upgrade once ended in "EOF").
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
       for (var path :
           List.of(
               "/app/coverage.xhtml?unit=" + hue,
