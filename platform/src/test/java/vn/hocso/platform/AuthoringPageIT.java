@@ -326,6 +326,16 @@ class AuthoringPageIT {
               texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link"))
                   .equals(List.of("Nộp hồ sơ")));
 
+      // And back by the mouse: drag it across modules, above "Tìm thủ tục".
+      dragLesson(trainer, 1, 0, 0, 0);
+      waitUntil(
+          trainer,
+          () ->
+              texts(trainer, By.cssSelector("[id='editor:modules:0:lessons'] .lesson-link"))
+                  .equals(List.of("Nộp hồ sơ", "Tìm thủ tục")));
+      assertThat(texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link")))
+          .isEmpty();
+
       // A video link in a lesson; the imported unit shows as an external lesson.
       trainer.driver().findElements(LESSON_LINKS).get(0).click();
       trainer.waitFor(By.id("video:video-link")).sendKeys("https://www.youtube.com/watch?v=vneid");
@@ -425,13 +435,17 @@ class AuthoringPageIT {
 
   /** Drags a lesson row of the first module by the mouse (jQuery UI sortable under the table). */
   static void dragLesson(Browser browser, int from, int to) {
-    var rows =
-        browser
-            .driver()
-            .findElements(By.cssSelector("[id='editor:modules:0:lessons'] tbody tr .drag-handle"));
-    var source = rows.get(from);
-    var target = rows.get(to);
-    int offset = to < from ? -8 : 8; // upward drags: jQuery UI sorts once past the row's middle
+    dragLesson(browser, 0, from, 0, to);
+  }
+
+  /** Drags a lesson row by the mouse onto another row, in its own module or another one. */
+  static void dragLesson(Browser browser, int fromModule, int from, int toModule, int to) {
+    var source = handles(browser, fromModule).get(from);
+    var target = handles(browser, toModule).get(to);
+    // jQuery UI sorts once past the row's middle: upward drags aim above it, downward below.
+    int offset = toModule < fromModule || (toModule == fromModule && to < from) ? -8 : 8;
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", source);
     new org.openqa.selenium.interactions.Actions(browser.driver())
         .clickAndHold(source)
         .moveByOffset(0, offset)
@@ -448,6 +462,13 @@ class AuthoringPageIT {
                     .executeScript(
                         "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()"
                             + " && document.readyState === 'complete';")));
+  }
+
+  private static List<WebElement> handles(Browser browser, int module) {
+    return browser
+        .driver()
+        .findElements(
+            By.cssSelector("[id='editor:modules:" + module + ":lessons'] tbody tr .drag-handle"));
   }
 
   static void publish(Browser browser) {

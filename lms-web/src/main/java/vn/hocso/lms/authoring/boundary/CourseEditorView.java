@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.component.datatable.DataTable;
-import org.primefaces.event.ReorderEvent;
 import vn.hocso.content.course.application.OutlineView;
 import vn.hocso.content.course.domain.Level;
 import vn.hocso.content.course.domain.PublishingProblem;
@@ -239,27 +237,31 @@ public class CourseEditorView implements Serializable {
         () -> authoring.moveLesson(editing(), id, lessonKey, moduleKey, toPosition));
   }
 
-  /**
-   * The lessons of a module for its table: a fresh, mutable copy each time, because PrimeFaces
-   * rotates the table's list in place when a row is dropped; {@link #onLessonDropped} then reads
-   * the order as it was and asks the service to move the lesson.
-   */
+  /** The lessons of a module for its table. */
   public java.util.List<OutlineView.LessonItem> lessonsOf(OutlineView.ModuleView module) {
-    return new java.util.ArrayList<>(module.lessons());
+    return module.lessons();
   }
 
-  /** A lesson row dragged to another place in its module's table. */
-  public void onLessonDropped(ReorderEvent event) {
-    var table = (DataTable) event.getComponent();
-    @SuppressWarnings("unchecked")
-    var lessons = (java.util.List<OutlineView.LessonItem>) table.getValue();
-    var moved = lessons.get(event.getFromIndex());
-    var module =
-        getState().outline().modules().stream()
-            .filter(m -> m.lessons().contains(moved))
-            .findFirst()
-            .orElseThrow();
-    moveLesson(module.key(), moved.key(), event.getToIndex());
+  /**
+   * A lesson row dropped by the mouse, in its own module's table or in another's (the page's
+   * outline.js reports each drop as the lesson, the module it landed in and its position there).
+   */
+  public void dropLesson() {
+    var parameters =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    var lessonKey = parameters.get("lesson");
+    var moduleKey = parameters.get("module");
+    int position;
+    try {
+      position = Integer.parseInt(parameters.getOrDefault("position", ""));
+    } catch (NumberFormatException notANumber) {
+      position = -1;
+    }
+    if (lessonKey == null || moduleKey == null || position < 0) {
+      Feedback.error(messages.get("authoring.dropUnclear"));
+      return;
+    }
+    moveLesson(moduleKey, lessonKey, position);
   }
 
   public void submitForReview() {
