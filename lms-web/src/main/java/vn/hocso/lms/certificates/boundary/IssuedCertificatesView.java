@@ -11,6 +11,7 @@ import vn.hocso.lms.certificates.control.Certificates;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.web.FormFeedback;
 import vn.hocso.lms.web.Messages;
+import vn.hocso.lms.web.Pager;
 
 /**
  * An officer's list of the certificates of her scope's people, newest first, with revocation (a
@@ -27,9 +28,7 @@ public class IssuedCertificatesView implements Serializable {
   @Inject AccessScope access;
   @Inject Messages messages;
 
-  private int page;
-  private List<CertificateRow> shown;
-  private long total;
+  private final Pager<CertificateRow> pager = new Pager<>(PAGE_SIZE, new Shown());
   private String selectedCode;
   private String reason;
 
@@ -37,22 +36,23 @@ public class IssuedCertificatesView implements Serializable {
     return !access.managed().isEmpty();
   }
 
-  public List<CertificateRow> getShown() {
-    if (shown == null) {
-      if (!isOfficer()) {
-        shown = List.of();
-        return shown;
-      }
-      var officer = access.requester();
-      total = certificates.count(officer);
-      shown = certificates.list(officer, page * PAGE_SIZE, PAGE_SIZE);
-    }
-    return shown;
+  public Pager<CertificateRow> getPager() {
+    return pager;
   }
 
-  public long getTotal() {
-    getShown();
-    return total;
+  /** Her scope's certificates, none for a learner. */
+  private final class Shown implements Pager.Source<CertificateRow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public long count() {
+      return isOfficer() ? certificates.count(access.requester()) : 0;
+    }
+
+    @Override
+    public List<CertificateRow> page(int first, int max) {
+      return isOfficer() ? certificates.list(access.requester(), first, max) : List.of();
+    }
   }
 
   /** Opens the dialog for this certificate. */
@@ -81,7 +81,7 @@ public class IssuedCertificatesView implements Serializable {
       }
       FormFeedback.error(messages.get(key));
     }
-    shown = null;
+    pager.refresh();
   }
 
   public String getSelectedCode() {
@@ -94,27 +94,5 @@ public class IssuedCertificatesView implements Serializable {
 
   public void setReason(String reason) {
     this.reason = reason;
-  }
-
-  public boolean isHasNext() {
-    return (long) (page + 1) * PAGE_SIZE < getTotal();
-  }
-
-  public boolean isHasPrevious() {
-    return page > 0;
-  }
-
-  public void next() {
-    page++;
-    shown = null;
-  }
-
-  public void previous() {
-    page = Math.max(0, page - 1);
-    shown = null;
-  }
-
-  public int getPageNumber() {
-    return page + 1;
   }
 }

@@ -12,6 +12,7 @@ import vn.hocso.lms.people.control.MembershipClaim;
 import vn.hocso.lms.people.control.MembershipClaims;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.web.Messages;
+import vn.hocso.lms.web.Pager;
 
 /** An officer's list of membership claims to confirm or decline. */
 @Named
@@ -25,22 +26,25 @@ public class MembershipClaimsView implements Serializable {
   @Inject AccessScope access;
   @Inject Messages messages;
 
-  private int page;
-  private List<MembershipClaim> shown;
-  private long total;
+  private final Pager<MembershipClaim> pager = new Pager<>(PAGE_SIZE, new Pending());
 
-  public List<MembershipClaim> getShown() {
-    if (shown == null) {
-      var officer = access.requester();
-      total = claims.countPending(officer);
-      shown = claims.pending(officer, page * PAGE_SIZE, PAGE_SIZE);
-    }
-    return shown;
+  public Pager<MembershipClaim> getPager() {
+    return pager;
   }
 
-  public long getTotal() {
-    getShown();
-    return total;
+  /** The claims waiting for an answer in her scope. */
+  private final class Pending implements Pager.Source<MembershipClaim> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public long count() {
+      return claims.countPending(access.requester());
+    }
+
+    @Override
+    public List<MembershipClaim> page(int first, int max) {
+      return claims.pending(access.requester(), first, max);
+    }
   }
 
   public void confirm(long personId) {
@@ -69,28 +73,6 @@ public class MembershipClaimsView implements Serializable {
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("claims.gone"), null));
     }
-    shown = null;
-  }
-
-  public boolean isHasNext() {
-    return (long) (page + 1) * PAGE_SIZE < getTotal();
-  }
-
-  public boolean isHasPrevious() {
-    return page > 0;
-  }
-
-  public void next() {
-    page++;
-    shown = null;
-  }
-
-  public void previous() {
-    page = Math.max(0, page - 1);
-    shown = null;
-  }
-
-  public int getPageNumber() {
-    return page + 1;
+    pager.refresh();
   }
 }

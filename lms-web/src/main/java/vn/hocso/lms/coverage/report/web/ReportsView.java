@@ -18,6 +18,7 @@ import vn.hocso.lms.coverage.report.domain.ReportRefusedException;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.web.FormFeedback;
 import vn.hocso.lms.web.Messages;
+import vn.hocso.lms.web.Pager;
 
 /**
  * The reports page, /app/reports.xhtml?unit=&lt;id&gt;[&amp;period=2026-H1]: a unit's stored
@@ -42,9 +43,7 @@ public class ReportsView implements Serializable {
   private String unitName;
   private String year;
   private ReportPeriod.Span span;
-  private int page;
-  private List<ReportSummary> shown;
-  private long total;
+  private final Pager<ReportSummary> pager = new Pager<>(PAGE_SIZE, new Stored());
 
   /** Reads the parameters: the unit (default: the first unit of her scope) and a period to fill. */
   public void load() {
@@ -99,8 +98,7 @@ public class ReportsView implements Serializable {
               reports.generate(unitId, period, access.requester().username(), access.managed());
           FormFeedback.info(
               format("report.generated", periodLabel(made.period()), made.unitName()));
-          page = 0;
-          shown = null;
+          pager.reset();
         });
   }
 
@@ -144,21 +142,23 @@ public class ReportsView implements Serializable {
     return unitId != null;
   }
 
-  public List<ReportSummary> getShown() {
-    if (shown == null) {
-      if (unitId == null) {
-        shown = List.of();
-        return shown;
-      }
-      total = reports.count(unitId, access.managed());
-      shown = reports.list(unitId, access.managed(), page * PAGE_SIZE, PAGE_SIZE);
-    }
-    return shown;
+  public Pager<ReportSummary> getPager() {
+    return pager;
   }
 
-  public long getTotal() {
-    getShown();
-    return total;
+  /** The chosen unit's stored reports, newest first. */
+  private final class Stored implements Pager.Source<ReportSummary> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public long count() {
+      return unitId == null ? 0 : reports.count(unitId, access.managed());
+    }
+
+    @Override
+    public List<ReportSummary> page(int first, int max) {
+      return unitId == null ? List.of() : reports.list(unitId, access.managed(), first, max);
+    }
   }
 
   public String when(Instant instant) {
@@ -173,28 +173,6 @@ public class ReportsView implements Serializable {
 
   public ReportPeriod.Span[] getSpans() {
     return ReportPeriod.Span.values();
-  }
-
-  public boolean isHasNext() {
-    return (long) (page + 1) * PAGE_SIZE < getTotal();
-  }
-
-  public boolean isHasPrevious() {
-    return page > 0;
-  }
-
-  public void next() {
-    page++;
-    shown = null;
-  }
-
-  public void previous() {
-    page = Math.max(0, page - 1);
-    shown = null;
-  }
-
-  public int getPageNumber() {
-    return page + 1;
   }
 
   public String getUnitParameter() {
