@@ -335,9 +335,19 @@ class AuthoringPageIT {
                   .equals(List.of("Nộp hồ sơ", "Tìm thủ tục")));
       assertThat(texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link")))
           .isEmpty();
+      // A module may not stay empty: the select takes it there again.
+      new org.openqa.selenium.support.ui.Select(
+              trainer.waitFor(By.id("editor:modules:0:lessons:0:target")))
+          .selectByVisibleText("Sau khi nộp");
+      trainer.driver().findElement(By.id("editor:modules:0:lessons:0:move-to")).click();
+      waitUntil(
+          trainer,
+          () ->
+              texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link"))
+                  .equals(List.of("Nộp hồ sơ")));
 
       // A video link in a lesson; the imported unit shows as an external lesson.
-      trainer.driver().findElements(LESSON_LINKS).get(0).click();
+      trainer.driver().findElement(By.linkText("Tìm thủ tục")).click();
       trainer.waitFor(By.id("video:video-link")).sendKeys("https://www.youtube.com/watch?v=vneid");
       trainer.driver().findElement(By.id("video:save-video")).click();
       trainer.waitForText(By.id("blocks:list"), "https://www.youtube.com/watch?v=vneid");
@@ -444,8 +454,13 @@ class AuthoringPageIT {
     var target = handles(browser, toModule).get(to);
     // jQuery UI sorts once past the row's middle: upward drags aim above it, downward below.
     int offset = toModule < fromModule || (toModule == fromModule && to < from) ? -8 : 8;
+    // Both rows in the viewport: centre the point halfway between them.
     ((JavascriptExecutor) browser.driver())
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", source);
+        .executeScript(
+            "var a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+                + " window.scrollBy(0, (a.top + b.top) / 2 - window.innerHeight / 2);",
+            source,
+            target);
     new org.openqa.selenium.interactions.Actions(browser.driver())
         .clickAndHold(source)
         .moveByOffset(0, offset)
