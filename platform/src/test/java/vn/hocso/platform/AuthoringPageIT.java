@@ -316,35 +316,16 @@ class AuthoringPageIT {
 
       // Move "Nộp hồ sơ" into a new module with the select and its button (no mouse).
       addModule(trainer, "Sau khi nộp");
-      new org.openqa.selenium.support.ui.Select(
-              trainer.waitFor(By.id("editor:modules:0:lessons:1:target")))
-          .selectByVisibleText("Sau khi nộp");
-      trainer.driver().findElement(By.id("editor:modules:0:lessons:1:move-to")).click();
-      waitUntil(
-          trainer,
-          () ->
-              texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link"))
-                  .equals(List.of("Nộp hồ sơ")));
+      moveWithSelect(trainer, 1, "Sau khi nộp");
+      waitForLessons(trainer, 1, List.of("Nộp hồ sơ"));
 
       // And back by the mouse: drag it across modules, above "Tìm thủ tục".
       dragLesson(trainer, 1, 0, 0, 0);
-      waitUntil(
-          trainer,
-          () ->
-              texts(trainer, By.cssSelector("[id='editor:modules:0:lessons'] .lesson-link"))
-                  .equals(List.of("Nộp hồ sơ", "Tìm thủ tục")));
-      assertThat(texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link")))
-          .isEmpty();
+      waitForLessons(trainer, 0, List.of("Nộp hồ sơ", "Tìm thủ tục"));
+      assertThat(lessonsOf(trainer, 1)).isEmpty();
       // A module may not stay empty: the select takes it there again.
-      new org.openqa.selenium.support.ui.Select(
-              trainer.waitFor(By.id("editor:modules:0:lessons:0:target")))
-          .selectByVisibleText("Sau khi nộp");
-      trainer.driver().findElement(By.id("editor:modules:0:lessons:0:move-to")).click();
-      waitUntil(
-          trainer,
-          () ->
-              texts(trainer, By.cssSelector("[id='editor:modules:1:lessons'] .lesson-link"))
-                  .equals(List.of("Nộp hồ sơ")));
+      moveWithSelect(trainer, 0, "Sau khi nộp");
+      waitForLessons(trainer, 1, List.of("Nộp hồ sơ"));
 
       // A video link in a lesson; the imported unit shows as an external lesson.
       trainer.driver().findElement(By.linkText("Tìm thủ tục")).click();
@@ -477,6 +458,23 @@ class AuthoringPageIT {
                     .executeScript(
                         "return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty()"
                             + " && document.readyState === 'complete';")));
+  }
+
+  /** Moves the first module's lesson in this row to the end of another module, without a mouse. */
+  static void moveWithSelect(Browser browser, int row, String moduleTitle) {
+    new org.openqa.selenium.support.ui.Select(
+            browser.waitFor(By.id("editor:modules:0:lessons:" + row + ":target")))
+        .selectByVisibleText(moduleTitle);
+    browser.driver().findElement(By.id("editor:modules:0:lessons:" + row + ":move-to")).click();
+  }
+
+  static List<String> lessonsOf(Browser browser, int module) {
+    return texts(
+        browser, By.cssSelector("[id='editor:modules:" + module + ":lessons'] .lesson-link"));
+  }
+
+  static void waitForLessons(Browser browser, int module, List<String> titles) {
+    waitUntil(browser, () -> lessonsOf(browser, module).equals(titles));
   }
 
   private static List<WebElement> handles(Browser browser, int module) {
