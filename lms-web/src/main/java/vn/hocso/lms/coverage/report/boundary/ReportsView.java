@@ -1,4 +1,4 @@
-package vn.hocso.lms.coverage.report.web;
+package vn.hocso.lms.coverage.report.boundary;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package vn.hocso.lms.coverage.report.web;
+package vn.hocso.lms.coverage.report.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
