@@ -8,12 +8,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -23,6 +26,7 @@ import vn.hocso.lms.accounts.control.AccessScope;
 import vn.hocso.lms.people.control.PeopleDirectory;
 import vn.hocso.lms.people.control.PeopleFilter;
 import vn.hocso.lms.people.control.PersonKind;
+import vn.hocso.lms.people.control.PersonRecords;
 import vn.hocso.lms.people.control.PersonRow;
 import vn.hocso.lms.people.control.PersonTransfers;
 import vn.hocso.lms.people.domain.Person;
@@ -45,7 +49,9 @@ public class PeopleResource {
   @Inject PeopleDirectory directory;
   @Inject PersonalData personalData;
   @Inject PersonTransfers transfers;
+  @Inject PersonRecords records;
   @Inject AccessScope access;
+  @Context UriInfo uri;
 
   /** A person in a list. */
   public record PersonJson(
@@ -109,6 +115,13 @@ public class PeopleResource {
 
   public record MembershipJson(long unitId, String unitName, LocalDate from, LocalDate to) {}
 
+  /** A person added by hand to a commune, branch or group, from today. */
+  public record NewPerson(
+      Long unitId, String fullName, Integer birthYear, String phone, Boolean member) {}
+
+  /** Her corrected details; {@code member} null keeps it as it is. */
+  public record Details(String fullName, Integer birthYear, String phone, Boolean member) {}
+
   /** "Chuyển sinh hoạt": her new home unit from that day (today if none). */
   public record Transfer(Long unitId, LocalDate on) {}
 
@@ -148,6 +161,37 @@ public class PeopleResource {
   @Path("{id}")
   public PersonPageJson get(@PathParam("id") long id) {
     return PersonPageJson.of(personalData.view(id, access.requester()));
+  }
+
+  /** Adds one person, with the import's rules for a row (duplicates refused); audited. */
+  @POST
+  public Response create(NewPerson body) {
+    required(body, "body");
+    long id =
+        records.add(
+            required(body.unitId(), "unitId"),
+            new PersonRecords.PersonDetails(
+                required(body.fullName(), "fullName"),
+                body.birthYear(),
+                body.phone(),
+                body.member()),
+            access.requester());
+    return Response.created(uri.getBaseUriBuilder().path("people/{id}").build(id))
+        .entity(get(id))
+        .build();
+  }
+
+  /** Corrects her name, birth year, phone and membership (what an officer may write). */
+  @PUT
+  @Path("{id}")
+  public PersonPageJson update(@PathParam("id") long id, Details body) {
+    required(body, "body");
+    records.correct(
+        id,
+        new PersonRecords.PersonDetails(
+            required(body.fullName(), "fullName"), body.birthYear(), body.phone(), body.member()),
+        access.requester());
+    return get(id);
   }
 
   @POST
