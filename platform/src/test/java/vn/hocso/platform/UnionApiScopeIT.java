@@ -192,15 +192,14 @@ class UnionApiScopeIT {
             "application/json");
     assertThat(absentRename.statusCode()).isEqualTo(404);
     // A rule of the domain: 422 with the rule's message.
-    var rule =
-        send(
-            "POST",
-            "/api/v1/units/" + badinh + "/children",
-            "canbo.tinh",
-            "{\"name\":\"Chi hội có mã\",\"kind\":\"BRANCH\",\"code\":\"12345\"}",
-            null);
+    var body = "{\"name\":\"Chi hội có mã\",\"kind\":\"BRANCH\",\"code\":\"12345\"}";
+    var rule = post(Actor.PROVINCE_OFFICER, "/api/v1/units/" + badinh + "/children", body);
     assertThat(rule.statusCode()).isEqualTo(422);
     assertThat(json(rule).getString("error")).isEqualTo("rule");
+    // A body without its Content-Type: 415, in the same JSON shape.
+    var untyped = send("POST", "/api/v1/units/" + badinh + "/children", "canbo.tinh", body, null);
+    assertThat(untyped.statusCode()).isEqualTo(415);
+    assertThat(json(untyped).getInt("status")).isEqualTo(415);
     // Unreadable JSON: 400.
     var bad =
         send("POST", "/api/v1/units/" + badinh + "/rename", "canbo.tinh", "{", "application/json");

@@ -84,9 +84,18 @@ public class HocsoAuthenticationMechanism implements HttpAuthenticationMechanism
     }
   }
 
+  /**
+   * Whether the request goes to the API: by the decoded path the container mapped (servlet path and
+   * path info), not the raw URI, so that {@code /%61pi/…} cannot reach the API by the form
+   * mechanism and its session cookie.
+   */
   static boolean isApi(HttpServletRequest request) {
-    var path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith(API_PREFIX);
+    return isApiPath(request.getServletPath(), request.getPathInfo());
+  }
+
+  static boolean isApiPath(String servletPath, String pathInfo) {
+    var path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    return path.startsWith(API_PREFIX) || path.equals("/api");
   }
 
   /** The credential of an {@code Authorization: Basic …} header, if it holds a well-formed one. */

@@ -37,4 +37,13 @@ class HocsoAuthenticationMechanismTest {
     assertThat(HocsoAuthenticationMechanism.basicCredential(basic("no-colon"))).isEmpty();
     assertThat(HocsoAuthenticationMechanism.basicCredential(basic(":password-only"))).isEmpty();
   }
+
+  @Test
+  void theApiIsKnownByTheMappedPathNotByTheRawAddress() {
+    assertThat(HocsoAuthenticationMechanism.isApiPath("/api/v1", "/units/36")).isTrue();
+    assertThat(HocsoAuthenticationMechanism.isApiPath("/api/v1", null)).isTrue();
+    assertThat(HocsoAuthenticationMechanism.isApiPath("/app/unit.xhtml", null)).isFalse();
+    assertThat(HocsoAuthenticationMechanism.isApiPath("/apiary.xhtml", null)).isFalse();
+    assertThat(HocsoAuthenticationMechanism.isApiPath("", "/")).isFalse();
+  }
 }
