@@ -559,6 +559,34 @@ class AuthorisationMatrixTest {
                   .transfer(person.id(), branch, START.plusDays(30), w.requesters.get(a));
               return Reach.REACHED;
             }));
+    // One person by hand (the API's POST /people and PUT /people/{id}).
+    ops.add(
+        branchOp(
+            "PersonRecords.add(to a branch)",
+            (em, w, a, branch) -> {
+              new vn.hocso.lms.people.control.PersonRecords(em, CLOCK)
+                  .add(
+                      branch,
+                      new vn.hocso.lms.people.control.PersonRecords.PersonDetails(
+                          w.unique("Người Thêm"), 1982, null, true),
+                      w.requesters.get(a));
+              return Reach.REACHED;
+            }));
+    ops.add(
+        new Op(
+            "PersonRecords.correct",
+            Policy.SCOPED,
+            personOp(
+                false,
+                (em, w, a, person) -> {
+                  new vn.hocso.lms.people.control.PersonRecords(em, CLOCK)
+                      .correct(
+                          person,
+                          new vn.hocso.lms.people.control.PersonRecords.PersonDetails(
+                              w.unique("Người Sửa"), 1983, null, true),
+                          w.requesters.get(a));
+                  return Reach.REACHED;
+                })));
     ops.add(
         branchOp(
             "Reorganisation.history(branch)",

@@ -88,6 +88,16 @@ class UnitMergeIT {
           .executeScript("document.getElementById('merge:on_input').value = arguments[0];", TODAY);
       admin.driver().findElement(By.id("merge:preview")).click();
       admin.waitForText(By.id("merge-impact"), "Phường Hải Vân: " + (haiVanPeople + 3) + " người");
+      // At 360 × 740 (Browser's window) the page with the dialog open does not scroll sideways.
+      var widths =
+          (String)
+              ((JavascriptExecutor) admin.driver())
+                  .executeScript(
+                      "var e = document.documentElement; return e.scrollWidth + ' ' + e.clientWidth;");
+      var scroll = widths.split(" ");
+      assertThat(Integer.parseInt(scroll[0]))
+          .as("scrollWidth of the unit page with the merge dialog open (clientWidth %s)", scroll[1])
+          .isLessThanOrEqualTo(Integer.parseInt(scroll[1]));
       admin.driver().findElement(By.id("merge:yes")).click();
       admin.waitForText(By.id("feedback"), "Đã sáp nhập.");
       admin.waitForText(By.id("predecessors"), "Phường Hải Vân");

@@ -2,16 +2,12 @@ package vn.hocso.lms.accounts.control;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 
 /**
- * Form login through our own JSF page (Jakarta Security 3.0 §2.2.4). Pages under /app/ need a
- * logged-in account (web.xml); the identity store is {@link AccountIdentityStore}.
+ * The roles the application declares. Authentication is {@link HocsoAuthenticationMechanism}: form
+ * login for pages, HTTP Basic for the JSON API under {@code /api/}; the identity store is {@link
+ * AccountIdentityStore}. Pages under /app/ and the API need a logged-in account (web.xml).
  */
-@CustomFormAuthenticationMechanismDefinition(
-    loginToContinue =
-        @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
 @DeclareRoles({"LEARNER", "TRAINER", "UNIT_OFFICER", "CENTRAL_ADMIN"})
 @ApplicationScoped
 public class SecurityConfiguration {}

@@ -329,7 +329,7 @@ public class PeopleImport {
    * Rows whose person is already stored: phones by set queries of up to 1,000, people by loading
    * the names of everyone in the rows' units once.
    */
-  private List<ImportProblem> duplicatesInDatabase(List<ImportPreview.ImportRow> rows) {
+  List<ImportProblem> duplicatesInDatabase(List<ImportPreview.ImportRow> rows) {
     var problems = new ArrayList<ImportProblem>();
     var index = new DuplicateIndex();
     var unitIds = new HashSet<Long>();

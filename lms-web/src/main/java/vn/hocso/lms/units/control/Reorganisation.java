@@ -306,7 +306,7 @@ public class Reorganisation {
   private OrgUnit unit(long id) {
     var unit = entityManager.find(OrgUnit.class, id);
     if (unit == null) {
-      throw new UnitRuleException("Không tìm thấy đơn vị " + id, "No unit " + id);
+      throw new UnknownUnitException(id);
     }
     return unit;
   }

@@ -173,6 +173,13 @@ public class OrgUnit {
       throw new IllegalArgumentException(
           "A non-territorial organisation has no official code, not: " + code);
     }
+    if ((kind == UnitKind.BRANCH || kind == UnitKind.GROUP) && code != null) {
+      // Branches and groups have no official code; one would be taken from the codes' namespace
+      // (codes are never reused) and could be mistaken for a commune's.
+      throw new UnitRuleException(
+          "Chi hội và tổ phụ nữ không có mã đơn vị hành chính; để trống ô mã.",
+          "A branch or group has no official code, not: " + code);
+    }
     var pattern =
         switch (kind) {
           case PROVINCE -> PROVINCE_CODE;

@@ -18,6 +18,17 @@ class OrgUnitTest {
   final OrgUnit branch = badinh.addChild(null, "Chi hội 1", UnitKind.BRANCH, START);
 
   @Test
+  void branchesAndGroupsCarryNoOfficialCode() {
+    assertThatThrownBy(() -> badinh.addChild("12345", "Chi hội có mã", UnitKind.BRANCH, START))
+        .isInstanceOf(UnitRuleException.class)
+        .hasMessageContaining("no official code");
+    var branch = badinh.addChild(null, "Chi hội 1", UnitKind.BRANCH, START);
+    assertThatThrownBy(() -> branch.addChild("1", "Tổ 1", UnitKind.GROUP, START))
+        .isInstanceOf(UnitRuleException.class);
+    assertThat(branch.addChild(null, "Tổ 1", UnitKind.GROUP, START).code()).isEmpty();
+  }
+
+  @Test
   void requiresOfficialCodesForProvincesAndCommunes() {
     assertThatThrownBy(() -> central.addChild("1", "Hà Nội", UnitKind.PROVINCE, START))
         .hasMessageContaining("2 digits");

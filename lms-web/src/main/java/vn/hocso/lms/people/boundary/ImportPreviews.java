@@ -1,0 +1,67 @@
+package vn.hocso.lms.people.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.hocso.lms.people.control.ImportPreview;
+
+/**
+ * The API's checked imports waiting for their commit, as the import page keeps its preview in the
+ * view: in memory, for {@value #KEPT_MINUTES} minutes, at most {@value #MOST} at once (the oldest
+ * goes first), each only for the account that checked it. A restart forgets them; the client then
+ * checks the file again, which is what a stale preview needs anyway.
+ */
+@ApplicationScoped
+public class ImportPreviews {
+
+  static final int KEPT_MINUTES = 30;
+  static final int MOST = 20;
+
+  private final Clock clock;
+  private final Map<String, Kept> kept = new LinkedHashMap<>();
+
+  public ImportPreviews() {
+    this(Clock.systemUTC());
+  }
+
+  ImportPreviews(Clock clock) {
+    this.clock = clock;
+  }
+
+  private record Kept(String username, ImportPreview preview, Instant until) {}
+
+  /** Keeps the preview for her; returns its id (random, unguessable). */
+  public synchronized String keep(String username, ImportPreview preview) {
+    forgetExpired();
+    while (kept.size() >= MOST) {
+      kept.remove(kept.keySet().iterator().next());
+    }
+    var id = UUID.randomUUID().toString();
+    kept.put(
+        id, new Kept(username, preview, clock.instant().plus(Duration.ofMinutes(KEPT_MINUTES))));
+    return id;
+  }
+
+  /** Her preview of that id; another account's or an expired one is not found. */
+  public synchronized Optional<ImportPreview> find(String id, String username) {
+    forgetExpired();
+    var entry = kept.get(id);
+    return entry != null && entry.username().equals(username)
+        ? Optional.of(entry.preview())
+        : Optional.empty();
+  }
+
+  public synchronized void forget(String id) {
+    kept.remove(id);
+  }
+
+  private void forgetExpired() {
+    var now = clock.instant();
+    kept.values().removeIf(entry -> entry.until().isBefore(now));
+  }
+}
