@@ -54,6 +54,8 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do # a loaded 2-core machine may need minutes
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/xapi/about" || true)
   [ "$code" = 200 ] && break
+  # an LRS that failed to start (e.g. "Address already in use") ends the run at once
+  kill -0 $server 2>/dev/null || { tail -20 "$data/payara.log"; echo "The LRS did not start" >&2; exit 1; }
   sleep 1
 done
 
