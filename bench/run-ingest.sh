@@ -7,6 +7,8 @@
 # BENCH_SKIP_BUILD=1 (reuse xapi-store/lrs/target/xapi.war), BENCH_JFR=1 (profile the LRS),
 # BENCH_DB_OPTIONS (Connector/J URL options of the LRS, default rewriteBatchedStatements=true),
 # BENCH_LOAD=1000000 (bulk-load the store to that many statements before the queries).
+# BENCH_WAR (another LRS war, e.g. a copy of an older build, for an A/B run), BENCH_LRS_JAVA_OPTS
+# (extra JVM options of the LRS). The LRS's GC log (heap after each collection) goes to bench/target/run-<database>/gc.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 clients=${1:-8}
@@ -44,14 +46,16 @@ HOCSO_DATA=$data LRS_DB_URL="jdbc:mysql://127.0.0.1:3306/$database${options:+?$o
   LRS_DB_USER=$database LRS_DB_PASSWORD=$database \
   LRS_DB_DATASOURCE_CLASS=com.mysql.cj.jdbc.MysqlDataSource \
   LRS_BOOTSTRAP_KEY=bench LRS_BOOTSTRAP_SECRET=bench-secret \
-  java -Xmx512m -XX:+ExitOnOutOfMemoryError "${jfr[@]}" -jar "$micro" --nohazelcast \
-  --port $port --rootdir "$data/payara-runtime" --deploy xapi-store/lrs/target/xapi.war \
+  java -Xmx512m -XX:+ExitOnOutOfMemoryError ${BENCH_LRS_JAVA_OPTS:-} -Xlog:gc:file=$data/gc.log:uptime "${jfr[@]}" -jar "$micro" --nohazelcast \
+  --port $port --rootdir "$data/payara-runtime" --deploy "${BENCH_WAR:-xapi-store/lrs/target/xapi.war}" \
   --contextroot xapi >"$data/payara.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do # a loaded 2-core machine may need minutes
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/xapi/about" || true)
   [ "$code" = 200 ] && break
+  # an LRS that failed to start (e.g. "Address already in use") ends the run at once
+  kill -0 $server 2>/dev/null || { tail -20 "$data/payara.log"; echo "The LRS did not start" >&2; exit 1; }
   sleep 1
 done
 

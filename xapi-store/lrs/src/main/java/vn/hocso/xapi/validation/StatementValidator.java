@@ -769,7 +769,7 @@ public final class StatementValidator {
   private static void extensions(JsonValue value, String path) {
     var map = object(value, path, EXTENSIONS);
     for (var key : map.keySet()) {
-      if (!IRI.matcher(key).matches()) {
+      if (!isIri(key)) {
         throw fail(
             path + "." + key, "extension-key-is-iri", "extension keys must be IRIs", EXTENSIONS);
       }
@@ -778,6 +778,9 @@ public final class StatementValidator {
 
   private static void timestamp(JsonValue value, String path, String section) {
     var text = string(value, path, section);
+    if (UtcTimestamp.parse(text) != null) {
+      return; // the common UTC form, valid
+    }
     if (!TIMESTAMP_TEXT.matcher(text).matches()
         || text.endsWith("-00:00")
         || text.endsWith("-0000")
@@ -797,6 +800,12 @@ public final class StatementValidator {
 
   /** Parses the ISO 8601 forms {@link #TIMESTAMP_TEXT} admits; no zone means UTC. */
   public static java.time.Instant parseInstantLeniently(String text) {
+    var common = UtcTimestamp.parse(text);
+    return common != null ? common : parseGenerally(text);
+  }
+
+  /** {@link #parseInstantLeniently} without the fast path for the common UTC form. */
+  static java.time.Instant parseGenerally(String text) {
     var normalised = text.replace('z', 'Z');
     if (!HAS_ZONE.matcher(normalised).find()) {
       normalised = normalised + "Z";
@@ -824,7 +833,7 @@ public final class StatementValidator {
 
   private static String iri(JsonValue value, String path, String section) {
     var text = string(value, path, section);
-    if (!IRI.matcher(text).matches()) {
+    if (!isIri(text)) {
       throw fail(path, "is-iri", "must be an absolute IRI", section);
     }
     return text;
@@ -868,6 +877,60 @@ public final class StatementValidator {
         throw fail(prefix + entry.getKey(), "not-null", "must not be null", FORMAT);
       }
     }
+  }
+
+  /**
+   * Whether the text matches {@link #IRI}, by a scan instead of the regular expression: every
+   * statement has several IRIs (verb, activities, extension keys). A test checks both agree.
+   */
+  static boolean isIri(String text) {
+    int length = text.length();
+    if (length == 0 || !isAsciiLetter(text.charAt(0))) {
+      return false;
+    }
+    int colon = 1;
+    while (colon < length && text.charAt(colon) != ':') {
+      char c = text.charAt(colon);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+      colon++;
+    }
+    if (colon >= length - 1) {
+      return false; // no ':' or nothing after it
+    }
+    for (int i = colon + 1; i < length; i++) {
+      switch (text.charAt(i)) {
+        case ' ',
+            '\t',
+            '\n',
+            '\u000B',
+            '\f',
+            '\r',
+            '<',
+            '>',
+            '"',
+            '{',
+            '}',
+            '|',
+            '\\',
+            '^',
+            '`' -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  /** For the test that {@link #isIri} agrees with it. */
+  static boolean matchesIriPattern(String text) {
+    return IRI.matcher(text).matches();
   }
 
   private static InvalidStatementException fail(

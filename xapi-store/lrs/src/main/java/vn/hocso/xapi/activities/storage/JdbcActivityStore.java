@@ -17,6 +17,11 @@ import vn.hocso.xapi.statements.entity.IndexKeys;
  */
 public class JdbcActivityStore {
 
+  private static final String UPDATE =
+      "update lrs_activity set activity_json = ?, updated_micros = ? where activity_key = ?";
+  private static final String INSERT =
+      "insert into lrs_activity (activity_key, activity_json, updated_micros) values (?, ?, ?)";
+
   private final DataSource dataSource;
 
   public JdbcActivityStore(DataSource dataSource) {
@@ -103,15 +108,12 @@ public class JdbcActivityStore {
           CanonicalActivity.merge(
               Optional.ofNullable(batch.get(activity.getString("id"))), activity));
     }
-    try (var update =
-            connection.prepareStatement(
-                "update lrs_activity set activity_json = ?, updated_micros = ? where activity_key"
-                    + " = ?");
-        var insert =
-            connection.prepareStatement(
-                "insert into lrs_activity (activity_key, activity_json, updated_micros) values (?,"
-                    + " ?, ?)")) {
-      var stored = findAll(connection, batch.keySet());
+    // Prepared only when needed: most batches only mention activities already stored as they
+    // are, and each preparation costs the driver a parse of the SQL text.
+    var stored = findAll(connection, batch.keySet());
+    java.sql.PreparedStatement update = null;
+    java.sql.PreparedStatement insert = null;
+    try {
       for (var activity : batch.values()) {
         var id = activity.getString("id");
         var previous = Optional.ofNullable(stored.get(id));
@@ -124,11 +126,13 @@ public class JdbcActivityStore {
           if (merged.equals(previous.get())) {
             continue; // the usual case: the same definition again; no write, no lock held
           }
+          update = update != null ? update : connection.prepareStatement(UPDATE);
           update.setString(1, merged.toString());
           update.setLong(2, storedMicros);
           update.setString(3, IndexKeys.ofIri(id));
           update.executeUpdate();
         } else {
+          insert = insert != null ? insert : connection.prepareStatement(INSERT);
           insert.setString(1, IndexKeys.ofIri(id));
           insert.setString(2, activity.toString());
           insert.setLong(3, storedMicros);
@@ -140,12 +144,20 @@ public class JdbcActivityStore {
             }
             // Another transaction defined it first: merge into what it committed.
             var committed = find(connection, id, " for update");
+            update = update != null ? update : connection.prepareStatement(UPDATE);
             update.setString(1, CanonicalActivity.merge(committed, activity).toString());
             update.setLong(2, storedMicros);
             update.setString(3, IndexKeys.ofIri(id));
             update.executeUpdate();
           }
         }
+      }
+    } finally {
+      if (update != null) {
+        update.close();
+      }
+      if (insert != null) {
+        insert.close();
       }
     }
   }

@@ -77,7 +77,7 @@ public final class Statement {
       String defaultVersion,
       String authorityKey) {
     var stored = Timestamps.format(storedMicros);
-    var completed = Json.createObjectBuilder(normalised(submitted));
+    var completed = normalisedBuilder(submitted); // one copy of the statement, not two
     if (!submitted.containsKey("id")) {
       completed.add("id", UUID.randomUUID().toString());
     }
@@ -126,22 +126,34 @@ public final class Statement {
    * arrays.
    */
   private static JsonObject normalised(JsonObject statement) {
+    return normalisedBuilder(statement).build();
+  }
+
+  /** A builder holding the statement normalised (replacing a member keeps its place). */
+  private static JsonObjectBuilder normalisedBuilder(JsonObject statement) {
     var result = Json.createObjectBuilder(statement);
     var context = statement.get("context");
     if (context instanceof JsonObject contextObject) {
-      result.add("context", normalisedContext(contextObject));
+      var normalised = normalisedContext(contextObject);
+      if (normalised != contextObject) {
+        result.add("context", normalised);
+      }
     }
     if (statement.get("object") instanceof JsonObject object
         && "SubStatement".equals(object.getString("objectType", ""))
         && object.get("context") instanceof JsonObject subContext) {
-      result.add(
-          "object", Json.createObjectBuilder(object).add("context", normalisedContext(subContext)));
+      var normalised = normalisedContext(subContext);
+      if (normalised != subContext) {
+        result.add("object", Json.createObjectBuilder(object).add("context", normalised));
+      }
     }
-    return result.build();
+    return result;
   }
 
+  /** The context with each context activity in an array; the same object if all already are. */
   private static JsonObject normalisedContext(JsonObject context) {
-    if (!(context.get("contextActivities") instanceof JsonObject activities)) {
+    if (!(context.get("contextActivities") instanceof JsonObject activities)
+        || activities.values().stream().allMatch(JsonArray.class::isInstance)) {
       return context;
     }
     JsonObjectBuilder arrays = Json.createObjectBuilder();

@@ -35,7 +35,37 @@ public final class Timestamps {
   }
 
   public static String format(long micros) {
-    return ISO_MICROS.format(toInstant(micros));
+    long seconds = Math.floorDiv(micros, 1_000_000L);
+    int fraction = (int) Math.floorMod(micros, 1_000_000L);
+    var time = java.time.LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    if (time.getYear() < 0 || time.getYear() > 9999) {
+      return ISO_MICROS.format(toInstant(micros)); // signed or five-digit years: the formatter
+    }
+    // By hand for the common case: every stored statement gets its stored time (twice when the
+    // LRS sets the timestamp too), and the formatter showed in the ingest profile.
+    var text = new char[27];
+    digits(text, 0, 4, time.getYear());
+    text[4] = '-';
+    digits(text, 5, 2, time.getMonthValue());
+    text[7] = '-';
+    digits(text, 8, 2, time.getDayOfMonth());
+    text[10] = 'T';
+    digits(text, 11, 2, time.getHour());
+    text[13] = ':';
+    digits(text, 14, 2, time.getMinute());
+    text[16] = ':';
+    digits(text, 17, 2, time.getSecond());
+    text[19] = '.';
+    digits(text, 20, 6, fraction);
+    text[26] = 'Z';
+    return new String(text);
+  }
+
+  private static void digits(char[] into, int at, int width, int value) {
+    for (int i = at + width - 1; i >= at; i--) {
+      into[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** Parses an ISO 8601 timestamp as statements and query parameters carry them. */

@@ -116,6 +116,66 @@ class StatementServiceTest {
         .isEqualTo("https://hocso.vn/c/1");
   }
 
+  /**
+   * A batch re-sent with one more statement: the stored one is kept as it is, the new one added.
+   */
+  @Test
+  void storesTheNewStatementsOfABatchThatRepeatsStoredOnes() {
+    var old = UUID.randomUUID().toString();
+    var added = UUID.randomUUID().toString();
+    service.record(List.of(statement(old, "https://hocso.vn/c/1")), XapiVersion.V2_0_0, writer);
+    var first = stored(old);
+
+    var ids =
+        service.record(
+            List.of(
+                statement(added, "https://hocso.vn/c/2"), statement(old, "https://hocso.vn/c/1")),
+            XapiVersion.V2_0_0,
+            writer);
+
+    assertThat(ids).containsExactly(added, old);
+    assertThat(stored(old)).isEqualTo(first);
+    assertThat(stored(added).getJsonObject("object").getString("id"))
+        .isEqualTo("https://hocso.vn/c/2");
+  }
+
+  /**
+   * A conflicting id comes before the voiding rules, and the batch stores nothing, whichever way
+   * (without or with the look-up) it is tried.
+   */
+  @Test
+  void answersTheConflictFirstAndStoresNothingOfTheBatch() {
+    var old = UUID.randomUUID().toString();
+    service.record(List.of(statement(old, "https://hocso.vn/c/1")), XapiVersion.V2_0_0, writer);
+    var voidingId = service.record(List.of(voiding(old)), XapiVersion.V2_0_0, writer).get(0);
+    var added = UUID.randomUUID().toString();
+
+    var conflict =
+        catchThrowableOfType(
+            ConflictException.class,
+            () ->
+                service.record(
+                    List.of(
+                        statement(added, "https://hocso.vn/c/3"),
+                        voiding(voidingId),
+                        statement(old, "https://hocso.vn/c/2")),
+                    XapiVersion.V2_0_0,
+                    writer));
+
+    assertThat(conflict.field()).isEqualTo("id");
+    assertThat(service.find(added, false, writer)).isEmpty();
+    var alone =
+        catchThrowableOfType(
+            InvalidStatementException.class,
+            () ->
+                service.record(
+                    List.of(statement(added, "https://hocso.vn/c/3"), voiding(voidingId)),
+                    XapiVersion.V2_0_0,
+                    writer));
+    assertThat(alone.rule()).isEqualTo("voiding-target-not-voiding");
+    assertThat(service.find(added, false, writer)).isEmpty();
+  }
+
   @Test
   void refusesAWholeBatchWhenOneStatementIsInvalid() {
     var good = UUID.randomUUID().toString();
