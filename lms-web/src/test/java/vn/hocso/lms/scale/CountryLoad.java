@@ -171,6 +171,15 @@ public final class CountryLoad {
               created.add(person);
             }
             em.flush();
+            try {
+              // As the people services do in their transaction.
+              var headcounts = vn.hocso.lms.coverage.storage.Headcounts.of(em);
+              for (var person : created) {
+                headcounts.settle(person.id());
+              }
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
             for (int i = 0; i < created.size(); i++) {
               accounts[start + i] = created.get(i).xapiAccount();
               ids[start + i] = created.get(i).id();

@@ -117,6 +117,16 @@ public final class CountrySnapshot {
         }
       }
       try (var result =
+          statement.executeQuery(
+              "select unit_id, changed_on, people, members from cov_headcount"
+                  + " where people <> 0 or members <> 0")) {
+        while (result.next()) {
+          var key = "headcount " + unit(units, result.getLong(1)) + " " + result.getDate(2);
+          rows.put(key + " people", result.getLong(3));
+          rows.put(key + " members", result.getLong(4));
+        }
+      }
+      try (var result =
           statement.executeQuery("select status, count(*) from cov_statement group by status")) {
         while (result.next()) {
           rows.put("ledger " + result.getString(1), result.getLong(2));
