@@ -6,6 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import vn.hocso.lms.coverage.control.CoverageProjection;
+import vn.hocso.lms.coverage.storage.CoverageTables;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -94,6 +96,12 @@ public class CoverageReports {
     var freeze = new CoverageFreeze(connection);
     if (freeze.isFrozen(period.code())) {
       return;
+    }
+    // Reorganisations not yet applied to the counters are applied here, in this transaction, as
+    // the projector would: without a projector (none configured, or stopped) they would wait
+    // forever and no period could be frozen.
+    try (var tables = new CoverageTables(connection)) {
+      new CoverageProjection(tables).applyChanges();
     }
     try (var pending = connection.prepareStatement("select count(*) from cov_change");
         var rows = pending.executeQuery()) {
