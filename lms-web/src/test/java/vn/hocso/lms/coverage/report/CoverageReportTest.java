@@ -105,6 +105,8 @@ class CoverageReportTest {
               people.get(0).markMember(true);
               people.get(1).markMember(true);
               people.get(3).markMember(true);
+              // Counted in the headcounts, as every writer of people does in its transaction.
+              people.forEach(person -> CoverageDatabase.settleHeadcount(em, person));
               em.flush();
               var list = new ArrayList<Object>(List.of(c.id(), p.id(), ua.id(), ub.id()));
               people.forEach(person -> list.add(person.xapiAccount()));
