@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # National-scale coverage benchmark (issue 7): generates a synthetic country at a scale (1 = 34
-# provinces, 3,321 communes, ~30,000 branches, 2,000,000 people, ~20,000,000 statements), bulk-loads
+# provinces, 3,321 communes, ~30,000 branches, 2,000,000 people, ~26,000,000 statements), bulk-loads
 # it into MariaDB, and times the full recompute, the dashboards (Central, Hà Nội, a commune) and the
 # projector; prints EXPLAIN of the dashboard queries. Usage:
 #   bench/run-country.sh [scale] [key=value…]     e.g. bench/run-country.sh 0.01 iterations=40
 # BENCH_DATABASE (default hocso_bench_scale_<scale>), BENCH_KEEP_DATABASE=1 reuses a loaded one
-# (load=false), BENCH_XMX (default 2g; 6g for scale 1).
+# (load=false; add recompute=false to time only the dashboards and the projector), BENCH_XMX
+# (default 2g; 6g for scale 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${1:-0.01}
