@@ -86,10 +86,67 @@ final class CoverageItData {
         membership.setLong(2, base + i);
         membership.setLong(3, unit);
         membership.executeUpdate();
+        countInHeadcounts(connection, base + i, base + i, unit, "2025-07-01", true);
         accounts.add(account);
       }
     }
     return accounts;
+  }
+
+  /**
+   * What the LMS's people writers do in their transaction (coverage.storage.Headcounts, not on this
+   * class path): a person added to the unit from that day counts in the headcount of the unit and
+   * every ancestor, and her membership is recorded as counted.
+   */
+  static void countInHeadcounts(
+      Connection connection,
+      long personId,
+      long membershipId,
+      long unit,
+      String from,
+      boolean member)
+      throws SQLException {
+    try (var stretch =
+        connection.prepareStatement(
+            "insert into cov_headcount_stretch (membership_id, person_id, unit_id, valid_from,"
+                + " valid_to, member) values (?, ?, ?, ?, null, ?)")) {
+      stretch.setLong(1, membershipId);
+      stretch.setLong(2, personId);
+      stretch.setLong(3, unit);
+      stretch.setDate(4, java.sql.Date.valueOf(from));
+      stretch.setBoolean(5, member);
+      stretch.executeUpdate();
+    }
+    for (Long at = unit; at != null; ) {
+      try (var update =
+          connection.prepareStatement(
+              "update cov_headcount set people = people + 1, members = members + ? where unit_id"
+                  + " = ? and changed_on = ?")) {
+        update.setInt(1, member ? 1 : 0);
+        update.setLong(2, at);
+        update.setDate(3, java.sql.Date.valueOf(from));
+        if (update.executeUpdate() == 0) {
+          try (var insert =
+              connection.prepareStatement(
+                  "insert into cov_headcount (unit_id, changed_on, people, members) values (?,"
+                      + " ?, 1, ?)")) {
+            insert.setLong(1, at);
+            insert.setDate(2, java.sql.Date.valueOf(from));
+            insert.setInt(3, member ? 1 : 0);
+            insert.executeUpdate();
+          }
+        }
+      }
+      try (var parent =
+          connection.prepareStatement("select parent_id from org_unit where id = ?")) {
+        parent.setLong(1, at);
+        try (var rows = parent.executeQuery()) {
+          rows.next();
+          long value = rows.getLong(1);
+          at = rows.wasNull() ? null : value;
+        }
+      }
+    }
   }
 
   /** People of the unit's subtree today who reached the milestone in the course. */

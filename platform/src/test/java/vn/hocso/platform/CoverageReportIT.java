@@ -297,6 +297,7 @@ class CoverageReportIT {
         membership.setLong(2, base + i);
         membership.setLong(3, unit);
         membership.executeUpdate();
+        CoverageItData.countInHeadcounts(connection, base + i, base + i, unit, "2024-01-01", i < 2);
         accounts.add(account);
       }
     }

@@ -147,6 +147,11 @@ public class DemoDataSeeder {
     person.markMember(true);
     entityManager.persist(person);
     account.belongsTo(person);
+    try {
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(person.id());
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
+    }
   }
 
   private Account account(String username) {

@@ -122,6 +122,41 @@ public final class CoverageDatabase {
               result.getLong(5));
         }
       }
+      // The kept headcounts (storage.Headcounts), which a recompute counts again.
+      try (var result =
+          statement.executeQuery(
+              "select unit_id, changed_on, people, members from cov_headcount"
+                  + " where people <> 0 or members <> 0")) {
+        while (result.next()) {
+          rows.put(
+              "headcount " + result.getLong(1) + " " + result.getDate(2) + " people",
+              result.getLong(3));
+          rows.put(
+              "headcount " + result.getLong(1) + " " + result.getDate(2) + " members",
+              result.getLong(4));
+        }
+      }
+      try (var result =
+          statement.executeQuery(
+              "select membership_id, person_id, unit_id, valid_from, valid_to, member"
+                  + " from cov_headcount_stretch")) {
+        while (result.next()) {
+          rows.put(
+              "counted membership "
+                  + result.getLong(1)
+                  + " "
+                  + result.getLong(2)
+                  + "@"
+                  + result.getLong(3)
+                  + " "
+                  + result.getDate(4)
+                  + "–"
+                  + result.getDate(5)
+                  + " member="
+                  + result.getBoolean(6),
+              1L);
+        }
+      }
     }
     return rows;
   }
@@ -142,6 +177,15 @@ public final class CoverageDatabase {
   public static TreeMap<String, Long> incremental(DataSource dataSource) throws SQLException {
     try (var connection = dataSource.getConnection()) {
       return snapshot(connection);
+    }
+  }
+
+  /** What every writer of people does in its transaction: counts her in the headcounts. */
+  public static void settleHeadcount(EntityManager em, vn.hocso.lms.people.domain.Person person) {
+    try {
+      vn.hocso.lms.coverage.storage.Headcounts.of(em).settle(person.id());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

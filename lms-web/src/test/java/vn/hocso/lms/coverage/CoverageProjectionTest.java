@@ -60,6 +60,9 @@ class CoverageProjectionTest {
                   var thu = new Person("Thu", 1983, c, START);
                   List.of(lan, mai, hoa, thu).forEach(em::persist);
                   lan.markMember(true);
+                  for (var person : List.of(lan, mai, hoa, thu)) {
+                    CoverageDatabase.settleHeadcount(em, person); // as the LMS's writers do
+                  }
                   em.flush();
                   return new Object[] {
                     central.id(),

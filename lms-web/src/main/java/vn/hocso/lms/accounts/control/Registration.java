@@ -75,6 +75,7 @@ public class Registration {
     entityManager.persist(person);
     entityManager.persist(account);
     entityManager.flush(); // ids for the consents and the audit log
+    headcounts(person.id());
     var now = clock.instant();
     var purposes = new ArrayList<>(List.of(ConsentPurpose.LEARNING_RECORDS));
     purposes.add(ConsentPurpose.UNION_REPORTING);
@@ -182,5 +183,14 @@ public class Registration {
             .setParameter("phone", phone)
             .getSingleResult()
         > 0;
+  }
+
+  /** Counts her in her commune's headcount, in this transaction. */
+  private void headcounts(long personId) {
+    try {
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(personId);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
+    }
   }
 }

@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import vn.hocso.lms.coverage.domain.CoverageChange;
+import vn.hocso.lms.coverage.storage.Headcounts;
 import vn.hocso.lms.units.control.TreeChange;
 
 /**
  * Writes each reorganisation's moves into {@code cov_change}, in the reorganisation's transaction,
- * for the projector to apply: the counters learn of every move, and of none that rolled back.
+ * for the projector to apply: the counters learn of every move, and of none that rolled back. The
+ * headcounts ({@link Headcounts}) follow the move at once, in the same transaction.
  */
 @ApplicationScoped
 public class CoverageChangeRecorder {
@@ -28,10 +32,16 @@ public class CoverageChangeRecorder {
   }
 
   public void record(@Observes TreeChange change) {
-    if (change instanceof TreeChange.UnitMoved moved) {
-      entityManager.persist(new CoverageChange(UNIT, moved.unitId(), moved.on()));
-    } else if (change instanceof TreeChange.PersonMoved moved) {
-      entityManager.persist(new CoverageChange(PERSON, moved.personId(), moved.on()));
+    try {
+      if (change instanceof TreeChange.UnitMoved moved) {
+        entityManager.persist(new CoverageChange(UNIT, moved.unitId(), moved.on()));
+        Headcounts.of(entityManager).unitMoved(moved.unitId());
+      } else if (change instanceof TreeChange.PersonMoved moved) {
+        entityManager.persist(new CoverageChange(PERSON, moved.personId(), moved.on()));
+        Headcounts.of(entityManager).settle(moved.personId());
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Headcount not kept", e);
     }
   }
 }

@@ -153,15 +153,20 @@ public final class CoverageProjection {
    */
   public int applyChanges() throws SQLException {
     var changes = tables.pendingChanges();
+    int applied = 0;
     for (var change : changes) {
+      // Claimed first: the projector and a report's freeze may both apply the queue.
+      if (!tables.deleteChange(change.id())) {
+        continue;
+      }
       switch (change.kind()) {
         case CoverageChangeRecorder.PERSON -> resettle(change.subjectId());
         case CoverageChangeRecorder.UNIT -> reparent(change.subjectId());
         default -> throw new IllegalStateException("Unknown coverage change " + change.kind());
       }
-      tables.deleteChange(change.id());
+      applied++;
     }
-    return changes.size();
+    return applied;
   }
 
   private void resettle(long personId) throws SQLException {

@@ -16,7 +16,6 @@ import vn.hocso.lms.coverage.domain.MonthKey;
 import vn.hocso.lms.coverage.domain.Subject;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.units.control.ManagedScope;
-import vn.hocso.lms.units.control.Subtree;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitRuleException;
 
@@ -87,8 +86,9 @@ public class CoverageQuery {
       throw new IllegalArgumentException("The period ends before it begins: " + from + "–" + to);
     }
     var day = countedOn(to);
-    long people = headcount(unitId, day, false);
-    long members = headcount(unitId, day, true);
+    var headcount = headcount(unitId, day);
+    long people = headcount[0];
+    long members = headcount[1];
     var figures = new HashMap<String, long[]>();
     for (Object[] row :
         rows(
@@ -163,20 +163,19 @@ public class CoverageQuery {
     return ranked;
   }
 
-  /** The people (or members) whose home unit lay in the subtree on that day. */
-  private long headcount(long unitId, LocalDate day, boolean membersOnly) {
-    return entityManager
-        .createQuery(
-            "select count(m) from Membership m join m.unit u"
-                + Subtree.ANCESTOR_JOINS
-                + " where "
-                + Subtree.within("units")
-                + " and m.validFrom <= :day and (m.validTo is null or m.validTo > :day)"
-                + (membersOnly ? " and m.person.member = true" : ""),
-            Long.class)
-        .setParameter("units", List.of(unitId))
-        .setParameter("day", day)
-        .getSingleResult();
+  /**
+   * The people and members whose home unit lay in the subtree on that day, from the kept headcounts
+   * (storage.Headcounts: the unit's changes up to the day, a few hundred rows at most).
+   */
+  private long[] headcount(long unitId, LocalDate day) {
+    var row =
+        rows(
+                "select sum(people), sum(members) from cov_headcount where unit_id = ?1 and"
+                    + " changed_on <= ?2",
+                unitId,
+                java.sql.Date.valueOf(day))
+            .get(0);
+    return new long[] {number(row[0]), number(row[1])};
   }
 
   private static LocalDate countedOn(YearMonth to) {

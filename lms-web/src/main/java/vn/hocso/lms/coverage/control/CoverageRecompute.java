@@ -21,6 +21,8 @@ import vn.hocso.lms.coverage.storage.CoverageTables.Stretch;
  * checks it, and an operator may run it to repair the tables (in one transaction: readers see the
  * old figures until it commits).
  *
+ * <p>The headcounts ({@code storage.Headcounts}) are counted again too.
+ *
  * <p>It reads each table once and counts in memory; at national scale (2 million people) the maps
  * hold a few hundred megabytes, so run it with the heap for that.
  */
@@ -177,5 +179,6 @@ public final class CoverageRecompute {
       month.executeBatch();
       unit.executeBatch();
     }
+    vn.hocso.lms.coverage.storage.Headcounts.recount(connection);
   }
 }

@@ -431,10 +431,14 @@ public final class CoverageTables implements AutoCloseable {
     return changes;
   }
 
-  public void deleteChange(long id) throws SQLException {
+  /**
+   * Takes a change off the queue; false when another transaction took it first (the delete waits
+   * for that one's row lock, then finds nothing), so a change is applied once.
+   */
+  public boolean deleteChange(long id) throws SQLException {
     var delete = sql("delete from cov_change where id = ?");
     delete.setLong(1, id);
-    delete.executeUpdate();
+    return delete.executeUpdate() == 1;
   }
 
   // --- helpers ---

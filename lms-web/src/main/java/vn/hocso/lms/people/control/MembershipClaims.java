@@ -83,6 +83,12 @@ public class MembershipClaims {
 
   public void confirm(long personId, Requester officer) {
     claimant(personId, officer).confirmMembershipClaim();
+    try {
+      // She now counts among the members of her unit's headcount.
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(personId);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
+    }
     audit(officer, AuditAction.CONFIRMED_MEMBERSHIP, personId, null);
   }
 

@@ -29,7 +29,10 @@ public final class PeopleBulkWriter {
     this.connection = connection;
   }
 
-  /** Inserts the people and their first membership; reports progress after each batch. */
+  /**
+   * Inserts the people and their first membership, and counts them in the coverage headcounts;
+   * reports progress after each batch.
+   */
   public void insert(List<ImportRow> rows, LocalDate since, IntConsumer written)
       throws SQLException {
     if (rows.isEmpty()) {
@@ -76,6 +79,7 @@ public final class PeopleBulkWriter {
         }
       }
     }
+    new vn.hocso.lms.coverage.storage.Headcounts(connection).addNewPeople(firstPerson, rows.size());
   }
 
   /** Reserves {@code count} ids of a table generator; returns the first. */

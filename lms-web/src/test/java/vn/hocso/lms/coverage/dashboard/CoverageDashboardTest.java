@@ -101,6 +101,9 @@ class CoverageDashboardTest {
           var dao = member("Vũ Thị Đào", b);
           var xuan = member("Hồ Thị Xuân", c);
           List.of(lan, hoa, mai, cuc, thu, dao, xuan).forEach(em::persist);
+          // Counted in the headcounts, as every writer of people does in its transaction.
+          List.of(lan, hoa, mai, cuc, thu, dao, xuan)
+              .forEach(x -> vn.hocso.lms.coverage.CoverageDatabase.settleHeadcount(em, x));
           List.of(lan, hoa, mai, cuc, xuan).forEach(x -> accounts.add(x.xapiAccount()));
           var trainer =
               new Account("gv.badinh", "mat-khau-dai-du".toCharArray(), "Giảng viên A", a);

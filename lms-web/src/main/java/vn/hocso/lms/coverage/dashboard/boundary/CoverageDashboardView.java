@@ -408,4 +408,13 @@ public class CoverageDashboardView implements Serializable {
   public void setNewTarget(Integer newTarget) {
     this.newTarget = newTarget;
   }
+
+  /** Whether the untrained list holds more people than its count says (see UntrainedPeople). */
+  public boolean isUntrainedCountCapped() {
+    return untrained.getRowCount() > UntrainedPeople.COUNT_LIMIT;
+  }
+
+  public long getUntrainedCountLimit() {
+    return UntrainedPeople.COUNT_LIMIT;
+  }
 }

@@ -219,37 +219,28 @@ public class CoverageDashboard {
       return List.of();
     }
     var day = countedOn(period.to());
-    var people = new HashMap<Long, Long>();
-    // One grouped query for every child: each membership that day is credited to the ancestor
-    // that is a child of the unit (a group lies at most four levels below).
-    var child =
-        "case when u.parent_id = ?1 then u.id when p1.parent_id = ?1 then p1.id"
-            + " when p2.parent_id = ?1 then p2.id when p3.parent_id = ?1 then p3.id end";
-    for (Object[] row :
-        rows(
-            entityManager,
-            "select child, count(*) from (select "
-                + child
-                + " as child from person_membership m join org_unit u on u.id = m.unit_id"
-                + " left join org_unit p1 on p1.id = u.parent_id"
-                + " left join org_unit p2 on p2.id = p1.parent_id"
-                + " left join org_unit p3 on p3.id = p2.parent_id"
-                + " where (u.parent_id = ?1 or p1.parent_id = ?1 or p2.parent_id = ?1"
-                + " or p3.parent_id = ?1) and m.valid_from <= ?2"
-                + " and (m.valid_to is null or m.valid_to > ?2)) credited group by child",
-            unitId,
-            Date.valueOf(day))) {
-      if (row[0] != null) {
-        people.put(number(row[0]), number(row[1]));
-      }
-    }
     var ids = children.stream().map(OrgUnit::id).toList();
-    var completed = new HashMap<String, Long>();
-    var parameters = new ArrayList<Object>(ids);
     var placeholders = new StringBuilder();
     for (int i = 1; i <= ids.size(); i++) {
       placeholders.append(i == 1 ? "?" : ",?").append(i);
     }
+    // Each child's people that day from the kept headcounts (storage.Headcounts).
+    var people = new HashMap<Long, Long>();
+    var headcountParameters = new ArrayList<Object>(ids);
+    headcountParameters.add(Date.valueOf(day));
+    for (Object[] row :
+        rows(
+            entityManager,
+            "select unit_id, sum(people) from cov_headcount where unit_id in ("
+                + placeholders
+                + ") and changed_on <= ?"
+                + headcountParameters.size()
+                + " group by unit_id",
+            headcountParameters.toArray())) {
+      people.put(number(row[0]), number(row[1]));
+    }
+    var completed = new HashMap<String, Long>();
+    var parameters = new ArrayList<Object>(ids);
     parameters.add(MonthKey.of(period.to()));
     int monthParameter = parameters.size();
     var sql =

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import vn.hocso.lms.coverage.control.CoverageFreeze;
+import vn.hocso.lms.coverage.control.CoverageProjection;
 import vn.hocso.lms.coverage.domain.StatementReading;
 import vn.hocso.lms.coverage.report.domain.CoverageReport;
 import vn.hocso.lms.coverage.report.domain.ReportPeriod;
@@ -19,6 +20,7 @@ import vn.hocso.lms.coverage.report.domain.ReportRefusedException;
 import vn.hocso.lms.coverage.report.domain.ReportRefusedException.Reason;
 import vn.hocso.lms.coverage.report.storage.FrozenReportReader;
 import vn.hocso.lms.coverage.report.storage.StoredReport;
+import vn.hocso.lms.coverage.storage.CoverageTables;
 import vn.hocso.lms.units.control.AccessDeniedException;
 import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.OrgUnit;
@@ -94,6 +96,12 @@ public class CoverageReports {
     var freeze = new CoverageFreeze(connection);
     if (freeze.isFrozen(period.code())) {
       return;
+    }
+    // Reorganisations not yet applied to the counters are applied here, in this transaction, as
+    // the projector would: without a projector (none configured, or stopped) they would wait
+    // forever and no period could be frozen.
+    try (var tables = new CoverageTables(connection)) {
+      new CoverageProjection(tables).applyChanges();
     }
     try (var pending = connection.prepareStatement("select count(*) from cov_change");
         var rows = pending.executeQuery()) {
