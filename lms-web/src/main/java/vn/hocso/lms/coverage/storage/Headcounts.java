@@ -285,6 +285,15 @@ public final class Headcounts {
     if (people == 0 && members == 0) {
       return;
     }
+    // The unit's row first: two transactions making the first change of a day to one unit would
+    // both miss the day's row and both insert (on InnoDB a deadlock on the gap, on H2 a duplicate
+    // key). Locked, the second waits and then updates the row the first inserted.
+    try (var lock =
+        connection.prepareStatement(
+            "select unit_id from cov_headcount_unit where unit_id = ? for update")) {
+      lock.setLong(1, unitId);
+      lock.executeQuery().close();
+    }
     try (var update =
         connection.prepareStatement(
             "update cov_headcount set people = people + ?, members = members + ? where unit_id = ?"
