@@ -26,6 +26,9 @@ mkdir -p "$out"
 # seeder runs on lms-web's class path (as bench/run-import.sh does).
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl platform -am
+fi
+# The seeder's class path: also with BENCH_SKIP_BUILD when a plain `mvn package` built the rest.
+if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$out/classpath.txt" ]; then
   mvn -B -q -Dspotless.check.skip=true -DskipTests -pl lms-web -am test-compile \
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 fi

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -22,14 +21,6 @@ public final class PasswordHashing {
   private static final int SALT_BYTES = 16;
   private static final int KEY_BITS = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /**
-   * One derivation per core at a time. A derivation is ~0.2 s of one core's work; more of them at
-   * once than there are cores only share the cores out (each log-in then takes as long as all of
-   * them together) and starve every other request. Fair, so log-ins are served in arrival order.
-   */
-  private static final Semaphore CORES =
-      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
   private PasswordHashing() {}
 
@@ -79,13 +70,11 @@ public final class PasswordHashing {
 
   private static byte[] derive(char[] password, byte[] salt, int iterations) {
     var spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
-    CORES.acquireUninterruptibly();
     try {
       return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JVM", e);
     } finally {
-      CORES.release();
       spec.clearPassword();
     }
   }
