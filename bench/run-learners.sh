@@ -7,7 +7,8 @@
 # Needs MariaDB on 127.0.0.1:3306 reachable as root without a password (as on the CI machines),
 # JDK 17, Maven, python3, curl. Environment: BENCH_DATABASE (hocso_bench_learners), BENCH_PORT
 # (18700), BENCH_SKIP_BUILD=1 (reuse platform/target/platform and lms-web's classes),
-# BENCH_JAVA_OPTS (platform JVM, default -Xmx1g as ./hocso run), BENCH_SKIP_BASELINE=1.
+# BENCH_JAVA_OPTS (platform JVM, default -Xmx1g as ./hocso run), BENCH_SKIP_BASELINE=1,
+# BENCH_JFR=1 (a JFR profile of the platform into bench/target/run-<database>/platform.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 learners=${1:-500}
@@ -25,6 +26,9 @@ mkdir -p "$out"
 # seeder runs on lms-web's class path (as bench/run-import.sh does).
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl platform -am
+fi
+# The seeder's class path: also with BENCH_SKIP_BUILD when a plain `mvn package` built the rest.
+if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$out/classpath.txt" ]; then
   mvn -B -q -Dspotless.check.skip=true -DskipTests -pl lms-web -am test-compile \
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 fi
@@ -40,12 +44,16 @@ SQL
 
 rm -rf "$data" && mkdir -p "$data"
 platform=platform/target/platform
+jfr_options=
+if [ -n "${BENCH_JFR:-}" ]; then
+  jfr_options="-XX:StartFlightRecording=filename=$data/platform.jfr,settings=profile,dumponexit=true"
+fi
 HOCSO_DATA=$data PORT=$port HOCSO_LRS_URL=http://localhost:$port/xapi/ \
   HOCSO_DB_URL=jdbc:mysql://127.0.0.1:3306/$database HOCSO_DB_USER=$database \
   HOCSO_DB_PASSWORD=$database HOCSO_DB_DATASOURCE_CLASS=com.mysql.cj.jdbc.MysqlDataSource \
   LRS_BOOTSTRAP_KEY=$lrs_key LRS_BOOTSTRAP_SECRET=$lrs_secret \
   HOCSO_LRS_KEY=$lrs_key HOCSO_LRS_SECRET=$lrs_secret \
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -XX:+ExitOnOutOfMemoryError -jar $platform/payara-micro.jar \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} $jfr_options -XX:+ExitOnOutOfMemoryError -jar $platform/payara-micro.jar \
   --nohazelcast --port "$port" --rootdir "$data/payara-runtime" --deploy $platform/ROOT.war \
   --deploy $platform/xapi.war --deploy $platform/platform-readiness.war >"$data/payara.log" 2>&1 &
 server=$!
@@ -72,6 +80,18 @@ gatling() {
     -DlrsKey=$lrs_key -DlrsSecret=$lrs_secret -Dgatling.noReports=false || true
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds (user + system) a process has used so far: the platform's and MariaDB's share of the
+# machine's two cores, which the load generator (Gatling) and other work share with them.
+ticks=$(getconf CLK_TCK)
+cpu_seconds() { awk -v t="$ticks" '{printf "%.1f", ($14 + $15) / t}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+mariadb_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo)
+cpu() { echo "$(cpu_seconds $server) ${mariadb_pid:+$(cpu_seconds "$mariadb_pid")}"; }
+cpu_report() { # label, learners, requests, before-platform before-db, after-platform after-db
+  awk -v label="$1" -v n="$2" -v r="$3" -v p0="$4" -v d0="$5" -v p1="$6" -v d1="$7" 'BEGIN {
+    p = p1 - p0; d = d1 - d0;
+    printf "cpu %s: platform %.1f s, MariaDB %.1f s; per learner %.3f s + %.3f s; per request %.1f ms + %.1f ms\n",
+      label, p, d, p / n, d / n, 1000 * p / r, 1000 * d / r }'
+}
 statements_before=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.lrs_statement")
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
@@ -79,10 +99,18 @@ statements_before=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select co
   echo "load before baseline: $(load)"
 } | tee "$out/run.txt"
 rm -rf bench/learners/target/gatling bench/learners/target/learners-lrs.json
+requests=$((learners * 28)) # both simulations make 28 requests per learner
+read -r p0 d0 <<<"$(cpu)"
 [ -n "${BENCH_SKIP_BASELINE:-}" ] || gatling BaselineSimulation
+read -r p1 d1 <<<"$(cpu)"
 echo "load after baseline / before learners: $(load)" | tee -a "$out/run.txt"
 gatling LearnersSimulation
+read -r p2 d2 <<<"$(cpu)"
 echo "load after learners: $(load)" | tee -a "$out/run.txt"
+{
+  [ -n "${BENCH_SKIP_BASELINE:-}" ] || cpu_report baseline "$learners" "$requests" "$p0" "$d0" "$p1" "$d1"
+  cpu_report learners "$learners" "$requests" "$p1" "$d1" "$p2" "$d2"
+} | tee -a "$out/run.txt"
 statements_after=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.lrs_statement")
 queued=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select count(*) from $database.statement_queue")
 echo "lrs_statement rows: $statements_before before, $statements_after after; statement_queue rows left: $queued" | tee -a "$out/run.txt"

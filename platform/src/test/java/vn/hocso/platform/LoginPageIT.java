@@ -2,6 +2,11 @@ package vn.hocso.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,45 @@ class LoginPageIT {
 
     browser.driver().findElement(By.id("account-logout")).click();
     browser.waitFor(By.id("login:username"));
+  }
+
+  /**
+   * A form posted after its view left the session (her session timed out on a phone, or a request
+   * of hers timed out under load) brings the page back, not an HTTP 500.
+   */
+  @Test
+  void aFormPostedAfterItsSessionEndedShowsThePageAgain() throws Exception {
+    var http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    var page =
+        http.send(
+            HttpRequest.newBuilder(platform.uri("/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    var action =
+        Pattern.compile("<form id=\"login\"[^>]*action=\"([^\"]+)\"")
+            .matcher(page.body())
+            .results()
+            .findFirst()
+            .orElseThrow()
+            .group(1)
+            .replace("&amp;", "&");
+    // No session cookie: the view state names a view no session holds.
+    var form =
+        "login=login&login%3Ausername=hocvien&login%3Apassword=x&login%3Asubmit="
+            + "&jakarta.faces.ViewState=-1234567890123456789%3A-987654321987654321";
+    var posted =
+        http.send(
+            HttpRequest.newBuilder(platform.uri("/").resolve(URI.create(action)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(posted.statusCode()).isEqualTo(302);
+    assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/login.xhtml");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package vn.hocso.lms.learning.domain;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -58,6 +58,12 @@ public final class LearningStatements {
 
   /** xAPI 2.0 Part 2 §2.4.5: the separator of a multi-item response pattern. */
   private static final String ITEM_SEPARATOR = "[,]";
+
+  /**
+   * Looked up once: each static {@code Json.createValue} looks the provider up again through the
+   * ServiceLoader, and on Payara that showed in every statement made (JFR, bench/run-learners.sh).
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Supplier<UUID> ids;
 
@@ -179,8 +185,8 @@ public final class LearningStatements {
       List<Activity> grouping,
       Instant at) {
     var extensions =
-        Extensions.of(SESSION_ID, Json.createValue(who.sessionId().toString()))
-            .with(COURSE_VERSION, Json.createValue(who.courseVersion()));
+        Extensions.of(SESSION_ID, JSON.createValue(who.sessionId().toString()))
+            .with(COURSE_VERSION, JSON.createValue(who.courseVersion()));
     var context =
         Context.builder()
             .registration(who.registration())

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public final class RequestBodies {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new RequestAbortedException(e);
     }
     return out.toByteArray();
   }

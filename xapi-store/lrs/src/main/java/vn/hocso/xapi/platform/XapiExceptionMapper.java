@@ -20,25 +20,58 @@ public class XapiExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
+    var answer = answer(exception);
+    var response = body(answer.status(), answer.error(), answer.field(), answer.rule());
+    if (answer.status() == 401) {
+      response.header("WWW-Authenticate", "Basic realm=\"xAPI\"");
+    }
+    return response.build();
+  }
+
+  /** What the client is told: the status and the body's fields. */
+  record Answer(int status, String error, String field, String rule) {}
+
+  /**
+   * The answer to an exception. Logs a fault of the LRS (SEVERE, with its stack trace) and a
+   * client's abort (one FINE line); other refusals of client input are not logged.
+   */
+  static Answer answer(Throwable exception) {
     if (exception instanceof XapiRejection rejection) {
-      var response =
-          body(statusOf(rejection), rejection.getMessage(), rejection.field(), rejection.rule());
-      if (rejection instanceof AuthenticationRequiredException) {
-        response.header("WWW-Authenticate", "Basic realm=\"xAPI\"");
+      if (rejection instanceof RequestAbortedException) {
+        LOG.fine(() -> "Client aborted its request: " + rejection.getMessage());
       }
-      return response.build();
+      return new Answer(
+          statusOf(rejection), rejection.getMessage(), rejection.field(), rejection.rule());
     }
     if (exception instanceof JsonException) {
-      return body(400, "The body is not valid JSON: " + exception.getMessage(), null, "json-syntax")
-          .build();
+      return new Answer(
+          400, "The body is not valid JSON: " + exception.getMessage(), null, "json-syntax");
     }
     if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       // Raised by JAX-RS itself: unknown path (404), method (405), media type (415), …
       var status = web.getResponse().getStatus();
-      return body(status, web.getMessage(), null, "http-" + status).build();
+      return new Answer(status, web.getMessage(), null, "http-" + status);
+    }
+    var aborted = clientAbort(exception);
+    if (aborted != null) {
+      // Met while reading elsewhere than RequestBodies (Jersey, a filter): the client's doing too.
+      return answer(new RequestAbortedException(aborted));
     }
     LOG.log(Level.SEVERE, "Request failed inside the LRS", exception);
-    return body(500, "The LRS failed to handle this request", null, "internal-error").build();
+    return new Answer(500, "The LRS failed to handle this request", null, "internal-error");
+  }
+
+  /** The end of stream the container met while reading a request the client abandoned, or null. */
+  static java.io.EOFException clientAbort(Throwable exception) {
+    for (var cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.EOFException eof) {
+        return eof;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   static int statusOf(XapiRejection rejection) {

@@ -84,10 +84,25 @@ public final class XapiClient {
     var text = b.endpoint.toString();
     this.endpoint = URI.create(text.endsWith("/") ? text : text + "/");
     this.timeout = b.timeout;
-    this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build();
+    this.http = b.http != null ? b.http : defaultHttpClient(this.endpoint, b.timeout);
     this.authorization = b.authorization;
     this.retry = b.retry;
     this.sleeper = b.sleeper;
+  }
+
+  /**
+   * HTTP/2 over TLS (negotiated by ALPN), HTTP/1.1 over plain http. The JDK client's default for
+   * plain http is an h2c upgrade, after which every request shares one HTTP/2 connection: under
+   * load (bench/run-learners.sh) the LMS's threads waited on that connection's frame lock, and a
+   * request given up mid-body reset its stream, which Payara's LRS logged as "EOFException: Reset
+   * by peer". Over HTTP/1.1 the client keeps a pool of connections instead.
+   */
+  private static HttpClient defaultHttpClient(URI endpoint, Duration timeout) {
+    var version =
+        "https".equalsIgnoreCase(endpoint.getScheme())
+            ? HttpClient.Version.HTTP_2
+            : HttpClient.Version.HTTP_1_1;
+    return HttpClient.newBuilder().version(version).connectTimeout(timeout).build();
   }
 
   /** Starts a client for the LRS at this endpoint, e.g. {@code http://localhost:8080/xapi/}. */
