@@ -122,6 +122,77 @@ class AuthoringPageIT {
   }
 
   @Test
+  void aLearnerAnswersAQuestionInsideALessonAndTriesAgain() throws Exception {
+    var platform = SharedPlatform.get();
+    var title = "Kiểm tra mã QR trước khi quét";
+    try (var trainer = new Browser()) {
+      trainer.logIn(platform, "giangvien");
+      var editor = createCourse(trainer, title, "Một câu hỏi ngay trong bài.");
+      addModule(trainer, "Trước khi quét");
+      addLesson(trainer, "Mã QR lạ");
+      trainer.driver().findElements(LESSON_LINKS).get(0).click();
+      writeText(trainer, "Mã QR do người lạ gửi có thể dẫn tới trang giả.");
+      trainer
+          .waitFor(By.id("question:prompt"))
+          .sendKeys("Người lạ gửi mã QR qua Zalo, chị làm gì?");
+      trainer
+          .driver()
+          .findElement(By.id("question:option:0:option-text"))
+          .sendKeys("Hỏi lại người thân trước khi quét");
+      trainer.driver().findElement(By.id("question:option:0:option-correct")).click();
+      trainer.driver().findElement(By.id("question:option:1:option-text")).sendKeys("Quét ngay");
+      trainer
+          .driver()
+          .findElement(By.id("question:option:1:option-feedback"))
+          .sendKeys("Quét ngay có thể mất tiền.");
+      trainer.driver().findElement(By.id("question:save-question")).click();
+      trainer.waitForText(By.id("blocks:list"), "Người lạ gửi mã QR qua Zalo");
+      trainer.open(editor);
+      buildQuiz(trainer, "Có nên quét mã QR lạ không?", "Không", "Có");
+      trainer.open(editor);
+      publish(trainer);
+      trainer.waitForText(By.id("version-status"), "đã xuất bản");
+    }
+
+    try (var learner = new Browser()) {
+      learner.logIn(platform, "hocvien");
+      learner.open(platform.uri("/app/catalogue.xhtml"));
+      learner.waitFor(By.id("catalogue:query")).sendKeys("kiem tra ma qr truoc khi quet");
+      By titles = By.cssSelector("[id='catalogue:results'] .course-card h2");
+      waitUntil(learner, () -> texts(learner, titles).contains(title));
+      learner.clickWhenSettled(By.linkText(title));
+      learner.waitFor(By.id("enrol:enrol-button")).click();
+      learner.waitForUrlContaining("/app/learn.xhtml");
+      learner.waitForText(By.id("lesson-title"), "Mã QR lạ");
+
+      By question = By.cssSelector(".answerable-question");
+      learner.waitFor(question).findElement(By.cssSelector("input[type=submit]")).click();
+      learner.waitForText(By.cssSelector(".question-feedback"), "Hãy chọn câu trả lời");
+
+      learner.waitFor(By.xpath("//label[text()='Quét ngay']")).click();
+      learner
+          .driver()
+          .findElement(question)
+          .findElement(By.cssSelector("input[type=submit]"))
+          .click();
+      learner.waitForText(By.cssSelector(".question-feedback"), "Chưa đúng.");
+      assertThat(learner.driver().findElement(By.cssSelector(".question-feedback")).getText())
+          .contains("Quét ngay có thể mất tiền.");
+
+      learner.waitFor(By.xpath("//label[text()='Hỏi lại người thân trước khi quét']")).click();
+      learner
+          .driver()
+          .findElement(question)
+          .findElement(By.cssSelector("input[type=submit]"))
+          .click();
+      learner.waitForText(By.cssSelector(".question-feedback"), "Đúng rồi!");
+      assertThat(learner.driver().findElement(By.id("lesson-title")).getText())
+          .isEqualTo("Mã QR lạ");
+      learner.screenshot("lesson-question-360");
+    }
+  }
+
+  @Test
   void learnersSeeAnEditOfAPublishedCourseOnlyOnceTheNewVersionIsPublished() throws Exception {
     var platform = SharedPlatform.get();
     try (var trainer = new Browser();

@@ -23,6 +23,8 @@ import vn.hocso.content.course.domain.Audience;
 import vn.hocso.content.course.domain.Course;
 import vn.hocso.content.course.domain.CourseModule;
 import vn.hocso.content.course.domain.CourseVersion;
+import vn.hocso.content.course.domain.QuestionBlock;
+import vn.hocso.content.course.domain.QuestionResult;
 import vn.hocso.content.course.domain.Response;
 import vn.hocso.content.course.domain.VersionStatus;
 import vn.hocso.lms.accounts.domain.Account;
@@ -191,6 +193,43 @@ public class Learning {
         path.next(current),
         state.progress().completed(),
         state.complete());
+  }
+
+  /**
+   * She answers a question inside a lesson, a check of understanding: marked at once, sent as
+   * {@code answered} with the lesson as its parent, and counted towards nothing, so she may answer
+   * again as often as she likes.
+   *
+   * @throws NoSuchElementException when the lesson holds no such question
+   * @throws IllegalArgumentException when the response names an option the question does not have
+   */
+  @Transactional
+  public QuestionResult answerInLesson(
+      String username, long courseId, String lessonKey, String questionKey, List<String> response) {
+    var person = requireLockedPerson(username);
+    var enrolment = requireEnrolment(person, courseId);
+    var state = state(person, enrolment);
+    unlockedStep(state.path(), CoursePath.Kind.LESSON, lessonKey);
+    var lesson = state.version().lesson(lessonKey);
+    var question =
+        lesson.blocks().stream()
+            .filter(QuestionBlock.class::isInstance)
+            .map(block -> ((QuestionBlock) block).question())
+            .filter(q -> q.key().equals(questionKey))
+            .findFirst()
+            .orElseThrow(() -> new NoSuchElementException("No question " + questionKey));
+    var answer = new Response(response);
+    var marked = question.mark(answer);
+    var sitting = sitting(person, enrolment, state);
+    afterEvents(
+        person,
+        enrolment,
+        state,
+        sitting,
+        List.of(
+            statements.answeredInLesson(
+                sitting.context(), lesson, question, answer, marked.correct(), now())));
+    return marked;
   }
 
   /** A quiz to take, with her attempts so far. */

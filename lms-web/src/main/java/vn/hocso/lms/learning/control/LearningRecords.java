@@ -16,10 +16,7 @@ import vn.hocso.xapi.client.model.Statement;
  * Reads an enrolment's statements: those in the LRS (the source of truth; query by agent and
  * registration, xAPI 2.0 Part 3 §2.1.3) followed by those still queued. The queue is read first: a
  * row delivered meanwhile is then found in the LRS too and counted once, while reading the LRS
- * first could miss a row delivered in between. The LRS part comes from {@link DeliveredStatements}
- * while it may answer for the LRS (read less than a minute ago, every delivery since made here):
- * the LRS query over HTTP was the costliest part of a lesson or an answer under load, and her row
- * stayed locked while it ran.
+ * first could miss a row delivered in between.
  */
 @ApplicationScoped
 public class LearningRecords {
@@ -29,7 +26,6 @@ public class LearningRecords {
   @Inject StatementQueue queue;
   @Inject LrsConnection lrs;
   @Inject DeliveredStatements delivered;
-  @Inject StatementDelivery delivery;
 
   /**
    * Her statements, oldest first.
@@ -40,12 +36,7 @@ public class LearningRecords {
   public record Records(List<Statement> statements, boolean fromLrs, boolean complete) {}
 
   public Records of(String xapiAccount, UUID registration) {
-    var mark = delivered.mark(delivery.leaseTerm());
     var waiting = queue.waitingFor(registration);
-    var fresh = delivered.fresh(registration, mark);
-    if (fresh.isPresent()) {
-      return new Records(concat(fresh.get(), waiting), true, true);
-    }
     List<Statement> stored;
     boolean fromLrs;
     boolean complete;
@@ -60,7 +51,7 @@ public class LearningRecords {
                       .limit(500)
                       .build())
               .toList();
-      delivered.replace(registration, stored, mark);
+      delivered.replace(registration, stored);
       fromLrs = true;
       complete = true;
     } catch (XapiException e) {
@@ -70,13 +61,9 @@ public class LearningRecords {
       fromLrs = false;
       complete = known.isPresent();
     }
-    return new Records(concat(stored, waiting), fromLrs, complete);
-  }
-
-  private static List<Statement> concat(List<Statement> stored, List<Statement> waiting) {
     var all = new ArrayList<Statement>(stored.size() + waiting.size());
     all.addAll(stored);
     all.addAll(waiting);
-    return all;
+    return new Records(all, fromLrs, complete);
   }
 }

@@ -43,15 +43,6 @@ public class StatementDelivery {
   private static final long MAX_BACKOFF_MILLIS = 10_000;
   private static final long COUNT_EVERY_MILLIS = 5_000;
 
-  /**
-   * The lease counts as held until this long before it expires: another instance may take it only
-   * after it expired by its own clock, so clocks may differ by this much.
-   */
-  private static final long LEASE_MARGIN_MILLIS = 10_000;
-
-  /** An idle worker renews its lease when it would expire within this long. */
-  private static final long RENEW_IDLE_LEASE_MILLIS = LEASE_MARGIN_MILLIS + 5_000;
-
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
@@ -68,8 +59,6 @@ public class StatementDelivery {
   private volatile StatementQueue.Backlog backlog;
   private volatile long countedAtMillis;
   private volatile boolean stopping;
-  private long leaseTerm;
-  private long leaseUntilMillis;
 
   void onSchemaReady(@Observes LmsSchema.SchemaReady ready) {
     task = scheduler.scheduleWithFixedDelay(this::run, 1_000, 500, TimeUnit.MILLISECONDS);
@@ -85,7 +74,6 @@ public class StatementDelivery {
   private void run() {
     try {
       countNowAndThen();
-      keepIdleLease();
       if (System.currentTimeMillis() < nextAttemptMillis) {
         return;
       }
@@ -118,7 +106,7 @@ public class StatementDelivery {
       if (rows.isEmpty()) {
         return total;
       }
-      if (!holdLease()) {
+      if (!queue.holdLease(holder, System.currentTimeMillis(), LEASE_MILLIS)) {
         return total;
       }
       if (!deliver(rows)) {
@@ -126,48 +114,6 @@ public class StatementDelivery {
       }
       total += rows.size();
     }
-  }
-
-  /**
-   * Takes or renews the lease. The term goes up when this instance takes the lease after a break
-   * (never held, or expired), in which another instance may have delivered.
-   */
-  private boolean holdLease() {
-    var now = System.currentTimeMillis();
-    if (!queue.holdLease(holder, now, LEASE_MILLIS)) {
-      return false;
-    }
-    synchronized (this) {
-      if (now >= leaseUntilMillis - LEASE_MARGIN_MILLIS) {
-        leaseTerm++;
-      }
-      leaseUntilMillis = now + LEASE_MILLIS;
-    }
-    return true;
-  }
-
-  /**
-   * Renews the lease while the queue is empty too, so that {@link #leaseTerm} stays unbroken and
-   * her progress can be read from what this instance delivered ({@link DeliveredStatements#fresh}):
-   * one update every 15 s.
-   */
-  private void keepIdleLease() {
-    long until;
-    synchronized (this) {
-      until = leaseUntilMillis;
-    }
-    if (until - System.currentTimeMillis() < RENEW_IDLE_LEASE_MILLIS) {
-      holdLease();
-    }
-  }
-
-  /**
-   * The term of this instance's delivery lease: the same number for as long as it has held the
-   * lease without a break, so that every statement that reached the LRS meanwhile went through this
-   * instance; negative while it does not hold the lease.
-   */
-  public synchronized long leaseTerm() {
-    return System.currentTimeMillis() < leaseUntilMillis - LEASE_MARGIN_MILLIS ? leaseTerm : -1;
   }
 
   /** One batch; false when the LRS is unavailable (backoff set). */
@@ -199,10 +145,8 @@ public class StatementDelivery {
   }
 
   private void accepted(List<QueuedStatement> rows, List<Statement> statements) {
-    // Remembered before the rows go: a page reads the queue, then what was delivered, and must
-    // find each statement in one of them.
-    delivered.remember(statements);
     queue.delivered(rows.stream().map(QueuedStatement::statementId).toList());
+    delivered.remember(statements);
     deliveredCount.addAndGet(rows.size());
     if (failures > 0) {
       LOG.info(() -> "LRS reachable again after " + failures + " failed deliveries");

@@ -148,6 +148,27 @@ public final class LearningStatements {
         at);
   }
 
+  /**
+   * A question inside a lesson answered (a check of understanding, counted towards nothing): the
+   * lesson is its parent, as the quiz is a quiz question's.
+   */
+  public Statement answeredInLesson(
+      LearningContext who,
+      Lesson lesson,
+      Question question,
+      Response response,
+      boolean correct,
+      Instant at) {
+    return statement(
+        who,
+        Verbs.ANSWERED,
+        question(question),
+        Result.builder().response(responsePattern(response.optionKeys())).success(correct).build(),
+        List.of(activity(lesson.activityIri())),
+        List.of(activity(lesson.module().activityIri()), activity(who.courseIri())),
+        at);
+  }
+
   /** A quiz attempt finished: passed or failed, with its score. */
   public Statement quizFinished(
       LearningContext who, CourseModule module, QuizResult result, Instant at) {

@@ -24,6 +24,7 @@ public class ImportPreviews {
 
   private final Clock clock;
   private final Map<String, Kept> kept = new LinkedHashMap<>();
+  private final Map<String, Kept> taken = new LinkedHashMap<>();
 
   public ImportPreviews() {
     this(Clock.systemUTC());
@@ -54,6 +55,31 @@ public class ImportPreviews {
     return entry != null && entry.username().equals(username)
         ? Optional.of(entry.preview())
         : Optional.empty();
+  }
+
+  /**
+   * Takes her preview of that id away, so that a second commit of it (a client retrying after a
+   * timeout) finds nothing instead of adding every row again; {@link #putBack} if the commit fails.
+   */
+  public synchronized Optional<ImportPreview> take(String id, String username) {
+    var found = find(id, username);
+    if (found.isPresent()) {
+      taken.put(id, kept.remove(id));
+    }
+    return found;
+  }
+
+  /** A taken preview whose commit failed is kept again, as before. */
+  public synchronized void putBack(String id) {
+    var entry = taken.remove(id);
+    if (entry != null) {
+      kept.put(id, entry);
+    }
+  }
+
+  /** A taken preview whose commit succeeded is gone for good. */
+  public synchronized void done(String id) {
+    taken.remove(id);
   }
 
   public synchronized void forget(String id) {

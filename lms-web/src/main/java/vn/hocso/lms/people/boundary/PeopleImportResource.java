@@ -114,10 +114,18 @@ public class PeopleImportResource {
   @POST
   @Path("{id}/commit")
   public Committed commit(@PathParam("id") String id) {
-    var preview = kept(id);
-    int added = peopleImport.commit(preview, access.requester());
-    previews.forget(id);
-    return new Committed(added);
+    var preview =
+        previews
+            .take(id, access.requester().username())
+            .orElseThrow(() -> new AccessDeniedException("No import " + id + " of this account"));
+    try {
+      int added = peopleImport.commit(preview, access.requester());
+      previews.done(id);
+      return new Committed(added);
+    } catch (RuntimeException e) {
+      previews.putBack(id);
+      throw e;
+    }
   }
 
   private ImportPreview kept(String id) {

@@ -83,6 +83,7 @@ public class PersonRecords {
     }
     entityManager.persist(person);
     entityManager.flush();
+    headcounts(person.id());
     audit(officer, AuditAction.IMPORTED_PEOPLE, person.id(), "1 person into unit " + unit.id());
     return person.id();
   }
@@ -121,9 +122,20 @@ public class PersonRecords {
     if (details.member() != null && details.member() != person.isMember()) {
       person.markMember(details.member());
       changed.add("member");
+      entityManager.flush();
+      headcounts(personId);
     }
     if (!changed.isEmpty()) {
       audit(officer, AuditAction.CHANGED_PERSON, personId, "changed " + String.join(", ", changed));
+    }
+  }
+
+  /** Her unit's headcounts follow a new person and a changed membership (coverage denominators). */
+  private void headcounts(long personId) {
+    try {
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(personId);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
     }
   }
 

@@ -78,10 +78,14 @@ class CertificatePdfTest {
     return text.toString();
   }
 
-  /** Renders the page as a phone camera would see a print, and reads the QR code on it. */
+  /**
+   * Renders the page as a phone camera would see a print, and reads the QR code on it. At 300 dpi a
+   * module is ten pixels: at 150 dpi (five, not a whole number) zxing missed about one random code
+   * in a few hundred, which made this test fail now and then.
+   */
   static String decodeQr(byte[] pdf) throws Exception {
     try (var document = Loader.loadPDF(pdf)) {
-      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
+      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 300);
       int[] pixels =
           image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
       var bitmap =

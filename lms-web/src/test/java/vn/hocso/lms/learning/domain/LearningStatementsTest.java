@@ -128,6 +128,55 @@ class LearningStatementsTest {
   }
 
   @Test
+  void aQuestionInsideALessonHasTheLessonAsParent() {
+    var course =
+        vn.hocso.lms.demo.Curriculum.courses().stream()
+            .filter(c -> c.slug().equals("thanh-toan-bang-ma-vietqr"))
+            .findFirst()
+            .orElseThrow();
+    var lesson = course.workingVersion().orElseThrow().lessons().get(0);
+    var question =
+        vn.hocso.content.course.domain.Question.singleChoice(
+            "Quét mã QR của người lạ gửi qua Zalo có an toàn không?",
+            java.util.List.of(
+                vn.hocso.content.course.domain.AnswerOption.wrong("Có", null),
+                vn.hocso.content.course.domain.AnswerOption.right("Không", "Đúng, hãy hỏi lại.")));
+    lesson.addBlock(new vn.hocso.content.course.domain.QuestionBlock(question));
+    course.publish();
+    var published = course.version(1);
+    var inLesson = published.lessons().get(0);
+    var embedded =
+        ((vn.hocso.content.course.domain.QuestionBlock)
+                inLesson.blocks().get(inLesson.blocks().size() - 1))
+            .question();
+    var wrong = embedded.options().get(0).key();
+
+    var answered =
+        statements.answeredInLesson(
+            Sample.context(published),
+            inLesson,
+            embedded,
+            Response.choosing(wrong),
+            false,
+            Sample.AT);
+
+    var json = answered.toJson();
+    assertThat(json.getJsonObject("verb").getString("id"))
+        .isEqualTo("http://adlnet.gov/expapi/verbs/answered");
+    assertThat(json.getJsonObject("object").getString("id"))
+        .isEqualTo(embedded.activityIri().toString());
+    var activities = json.getJsonObject("context").getJsonObject("contextActivities");
+    assertThat(activities.getJsonArray("parent").getJsonObject(0).getString("id"))
+        .isEqualTo(inLesson.activityIri().toString());
+    assertThat(activities.getJsonArray("grouping").getJsonObject(0).getString("id"))
+        .isEqualTo(inLesson.module().activityIri().toString());
+    assertThat(activities.getJsonArray("grouping").getJsonObject(1).getString("id"))
+        .isEqualTo(published.course().activityIri().toString());
+    assertThat(answered.result().response()).isEqualTo(wrong);
+    assertThat(answered.result().success()).isFalse();
+  }
+
+  @Test
   void anOrderingAnswerIsASequencingResponseOfOptionKeys() {
     var module = version.module("nhan-tien-bang-qr");
     var question = module.quiz().question("thu-tu-tra-tien-qr");

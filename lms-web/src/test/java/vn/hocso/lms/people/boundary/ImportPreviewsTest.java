@@ -39,6 +39,21 @@ class ImportPreviewsTest {
   }
 
   @Test
+  void aCheckIsCommittedOnceAndComesBackWhenTheCommitFails() {
+    var previews = new ImportPreviews(new MovingClock());
+    var id = previews.keep("canbo.tinh", PREVIEW);
+    assertThat(previews.take(id, "canbo.xa")).isEmpty();
+
+    assertThat(previews.take(id, "canbo.tinh")).contains(PREVIEW);
+    assertThat(previews.take(id, "canbo.tinh")).as("a second commit meanwhile").isEmpty();
+    previews.putBack(id);
+    assertThat(previews.take(id, "canbo.tinh")).as("after a failed commit").contains(PREVIEW);
+    previews.done(id);
+    previews.putBack(id);
+    assertThat(previews.find(id, "canbo.tinh")).as("after a commit").isEmpty();
+  }
+
+  @Test
   void aCheckIsFoundOnlyByTheAccountThatMadeIt() {
     var previews = new ImportPreviews(new MovingClock());
     var id = previews.keep("canbo.tinh", PREVIEW);
