@@ -80,8 +80,7 @@ class CertificatePdfTest {
 
   /**
    * Renders the page as a phone camera would see a print, and reads the QR code on it. At 300 dpi a
-   * module is ten pixels: at 150 dpi (five, not a whole number) zxing missed about one random code
-   * in a few hundred, which made this test fail now and then.
+   * module is about ten pixels; at 150 dpi (about five) zxing once missed a random code in CI.
    */
   static String decodeQr(byte[] pdf) throws Exception {
     try (var document = Loader.loadPDF(pdf)) {
