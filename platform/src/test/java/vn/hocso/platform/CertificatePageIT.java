@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,10 +30,10 @@ class CertificatePageIT {
 
   @Test
   void sheDownloadsAndVerifiesHerCertificateAndAnOfficerRevokesIt() throws Exception {
-    var phone = "094" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+    var phone = Learners.newPhone("094");
     var name = "Trương Thị Chứng " + phone.substring(6);
     try (var her = new Browser()) {
-      register(her, name, phone, "mat-khau-chung-nhan");
+      Learners.register(platform, her, name, phone, "mat-khau-chung-nhan");
     }
     Issued issued;
     try (var her = new Browser()) {
@@ -158,34 +157,5 @@ class CertificatePageIT {
       Thread.sleep(200);
     }
     throw new AssertionError("No PDF downloaded into " + folder);
-  }
-
-  /** Registers a woman in Phường Ba Đình through the page (as RegistrationPageIT does). */
-  private static void register(Browser browser, String name, String phone, String password) {
-    browser.open(platform.uri("/register.xhtml"));
-    browser.waitFor(By.id("register:fullName")).sendKeys(name);
-    var driver = browser.driver();
-    type(browser, "register:birthYear", "1985");
-    type(browser, "register:phone", phone);
-    driver.findElement(By.id("register:commune_input")).sendKeys("ba dinh");
-    browser
-        .waitFor(
-            By.xpath(
-                "//li[contains(@class,'ui-autocomplete-item')][contains(., 'Phường Ba Đình')]"))
-        .click();
-    type(browser, "register:username", phone);
-    type(browser, "register:password", password);
-    type(browser, "register:passwordAgain", password);
-    for (var consent : new String[] {"consentLearning", "consentReporting"}) {
-      driver.findElement(By.cssSelector("[id='register:" + consent + "'] .ui-chkbox-box")).click();
-    }
-    driver.findElement(By.id("register:submit")).click();
-    browser.waitForText(By.id("login"), "Đăng ký thành công");
-  }
-
-  private static void type(Browser browser, String id, String text) {
-    var input = browser.waitFor(By.id(id));
-    input.clear();
-    input.sendKeys(text);
   }
 }
