@@ -33,7 +33,7 @@ public class LoginView {
   public void login() throws IOException {
     var external = faces.getExternalContext();
     var address = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
-    var wait = throttle.waitBeforeTrying(username, address);
+    var wait = throttle.tryStart(username, address);
     if (wait.isPresent()) {
       long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
       faces.addMessage(
@@ -44,6 +44,15 @@ public class LoginView {
               null));
       return;
     }
+    try {
+      answer(external, address);
+    } finally {
+      throttle.finish(username);
+    }
+  }
+
+  private void answer(jakarta.faces.context.ExternalContext external, String address)
+      throws IOException {
     var status =
         securityContext.authenticate(
             (HttpServletRequest) external.getRequest(),

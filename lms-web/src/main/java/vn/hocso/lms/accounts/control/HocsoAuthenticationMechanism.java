@@ -52,17 +52,21 @@ public class HocsoAuthenticationMechanism implements HttpAuthenticationMechanism
     }
     var username = credential.get().getCaller();
     var address = request.getRemoteAddr();
-    var wait = throttle.waitBeforeTrying(username, address);
+    var wait = throttle.tryStart(username, address);
     if (wait.isPresent()) {
       return throttled(request, response, wait.get().toSeconds() + 1);
     }
-    var result = identityStores.validate(credential.get());
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      throttle.recordFailure(username, address);
-      return challenge(request, response);
+    try {
+      var result = identityStores.validate(credential.get());
+      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        throttle.recordFailure(username, address);
+        return challenge(request, response);
+      }
+      throttle.recordSuccess(username);
+      return context.notifyContainerAboutLogin(result);
+    } finally {
+      throttle.finish(username);
     }
-    throttle.recordSuccess(username);
-    return context.notifyContainerAboutLogin(result);
   }
 
   @Override

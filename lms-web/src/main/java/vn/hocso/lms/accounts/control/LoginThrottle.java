@@ -29,6 +29,7 @@ public class LoginThrottle {
   private final Clock clock;
   private final Map<String, Failures> byUsername = new ConcurrentHashMap<>();
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+  private final Map<String, Integer> pending = new ConcurrentHashMap<>();
 
   public LoginThrottle() {
     this(Clock.systemUTC());
@@ -48,6 +49,38 @@ public class LoginThrottle {
                 ? Duration.ZERO
                 : lockedFor(byAddress.get(address), FREE_FAILURES * ADDRESS_FACTOR, now));
     return longest.isZero() ? Optional.empty() : Optional.of(longest);
+  }
+
+  /**
+   * Starts a try when she may try now, else says how long to wait. A started try counts against the
+   * name's free tries until {@link #finish}: checking and reserving are one atomic step per name,
+   * so guesses sent all at once cannot each pass the check before any failure is recorded. Once the
+   * free tries are used up, one try at a time after each lockout.
+   */
+  public Optional<Duration> tryStart(String username, String address) {
+    var wait = waitBeforeTrying(username, address);
+    if (wait.isPresent()) {
+      return wait;
+    }
+    var refused = new boolean[1];
+    pending.compute(
+        key(username),
+        (name, count) -> {
+          int started = count == null ? 0 : count;
+          var failures = byUsername.get(name);
+          int failed = failures == null ? 0 : failures.count();
+          if (started >= Math.max(1, FREE_FAILURES - failed)) {
+            refused[0] = true;
+            return count;
+          }
+          return started + 1;
+        });
+    return refused[0] ? Optional.of(Duration.ofSeconds(1)) : Optional.empty();
+  }
+
+  /** Ends a try begun by {@link #tryStart}, whatever its outcome (call it in a finally). */
+  public void finish(String username) {
+    pending.computeIfPresent(key(username), (name, count) -> count <= 1 ? null : count - 1);
   }
 
   public void recordFailure(String username, String address) {

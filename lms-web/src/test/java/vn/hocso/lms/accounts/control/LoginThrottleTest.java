@@ -27,6 +27,55 @@ class LoginThrottleTest {
   }
 
   @Test
+  void guessesSentAllAtOnceGetOnlyTheFreeTries() throws Exception {
+    int guesses = 40;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var started = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+    var inside = new java.util.concurrent.CountDownLatch(LoginThrottle.FREE_FAILURES);
+    for (int i = 0; i < guesses; i++) {
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                if (throttle.tryStart("hocvien", "10.0.0.1").isEmpty()) {
+                  started.incrementAndGet();
+                  inside.countDown();
+                  // the password check runs long; the others arrive meanwhile
+                  inside.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                  Thread.sleep(50);
+                  throttle.recordFailure("hocvien", "10.0.0.1");
+                  throttle.finish("hocvien");
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (var future : done) {
+      future.get();
+    }
+    pool.shutdown();
+
+    assertThat(started.get()).isEqualTo(LoginThrottle.FREE_FAILURES);
+    assertThat(throttle.tryStart("hocvien", "10.0.0.1")).contains(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void afterALockoutOneTryAtATime() {
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+      throttle.recordFailure("hocvien", "10.0.0.1");
+    }
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(throttle.tryStart("hocvien", "10.0.0.1")).isEmpty();
+    assertThat(throttle.tryStart("hocvien", "10.0.0.1")).isPresent();
+    throttle.recordSuccess("hocvien");
+    throttle.finish("hocvien");
+    assertThat(throttle.tryStart("hocvien", "10.0.0.1")).isEmpty();
+    assertThat(throttle.tryStart("hocvien", "10.0.0.1")).isEmpty();
+  }
+
+  @Test
   void doublesTheLockoutWithEachFurtherFailureUpToHalfAnHour() {
     for (int i = 0; i < LoginThrottle.FREE_FAILURES + 2; i++) {
       throttle.recordFailure("hocvien", null);
