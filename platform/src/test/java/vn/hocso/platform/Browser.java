@@ -85,7 +85,20 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    var visible = ExpectedConditions.visibilityOfElementLocated(locator);
+    return wait.until(
+        driver -> {
+          try {
+            return visible.apply(driver);
+          } catch (org.openqa.selenium.WebDriverException e) {
+            // ChromeDriver's form of a stale element when the page is replaced between finding the
+            // element and asking whether it is shown (seen on the quiz page in CI): look again.
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return null;
+            }
+            throw e;
+          }
+        });
   }
 
   /** Logs in through the real login page with a demo account and waits for the catalogue. */
