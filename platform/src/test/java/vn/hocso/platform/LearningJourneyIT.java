@@ -66,7 +66,7 @@ class LearningJourneyIT {
       assertThat(takes.get(0).getText()).contains("20%");
       assertThat(takes.get(1).getText()).contains("100%").contains("Đã hoàn thành");
       browser.waitFor(By.id("account-logout")).click();
-      browser.waitForUrlContaining("/");
+      browser.waitFor(By.id("login:username")); // the logout reached the server
     }
 
     var lrs = LearnerJourney.lrs(platform);
