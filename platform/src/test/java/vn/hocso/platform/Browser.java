@@ -101,6 +101,28 @@ public final class Browser implements AutoCloseable {
         });
   }
 
+  /**
+   * The text of the element, found again if the page was replaced between finding and reading it
+   * (the quiz page is sometimes replaced right after it loads; seen in CI, cause not yet found).
+   */
+  public String textOf(By locator) {
+    return wait.until(
+        driver -> {
+          try {
+            var element = driver.findElement(locator);
+            return element.isDisplayed() ? element.getText() : null;
+          } catch (org.openqa.selenium.NoSuchElementException
+              | org.openqa.selenium.StaleElementReferenceException e) {
+            return null;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+              return null;
+            }
+            throw e;
+          }
+        });
+  }
+
   /** Logs in through the real login page with a demo account and waits for the catalogue. */
   public void logIn(PlatformProcess platform, String username) {
     logIn(platform, username, "hocso-demo");

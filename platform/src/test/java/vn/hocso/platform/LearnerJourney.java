@@ -113,8 +113,7 @@ final class LearnerJourney {
     var questions = questions();
     for (int i = 0; i < questions.size(); i++) {
       var question = questions.get(i);
-      assertThat(browser.waitFor(By.id("question-prompt")).getText())
-          .isEqualTo(question.getString("prompt"));
+      assertThat(browser.textOf(By.id("question-prompt"))).isEqualTo(question.getString("prompt"));
       answer(question, right);
       browser.driver().findElement(By.id("attempt:check")).click();
       var verdict = browser.waitFor(By.id("verdict")).getText();
