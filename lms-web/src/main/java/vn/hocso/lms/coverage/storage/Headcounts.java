@@ -149,16 +149,7 @@ public final class Headcounts {
                 "insert into cov_headcount_stretch (membership_id, person_id, unit_id,"
                     + " valid_from, valid_to, member) values (?, ?, ?, ?, ?, ?)")) {
           var s = entry.getValue();
-          insert.setLong(1, entry.getKey());
-          insert.setLong(2, personId);
-          insert.setLong(3, s.unitId());
-          insert.setDate(4, Date.valueOf(s.from()));
-          if (s.to() == null) {
-            insert.setNull(5, Types.DATE);
-          } else {
-            insert.setDate(5, Date.valueOf(s.to()));
-          }
-          insert.setBoolean(6, s.member());
+          bindStretch(insert, entry.getKey(), personId, s);
           insert.executeUpdate();
         }
       }
@@ -192,16 +183,7 @@ public final class Headcounts {
               add(deltas, unit, s.to(), -1, s.member() ? -1 : 0);
             }
           }
-          insert.setLong(1, rows.getLong(1));
-          insert.setLong(2, rows.getLong(2));
-          insert.setLong(3, s.unitId());
-          insert.setDate(4, Date.valueOf(s.from()));
-          if (s.to() == null) {
-            insert.setNull(5, Types.DATE);
-          } else {
-            insert.setDate(5, Date.valueOf(s.to()));
-          }
-          insert.setBoolean(6, s.member());
+          bindStretch(insert, rows.getLong(1), rows.getLong(2), s);
           insert.addBatch();
           if (++batched % 1000 == 0) {
             insert.executeBatch();
@@ -377,6 +359,22 @@ public final class Headcounts {
     }
   }
 
+  /** The parameters of an insert into {@code cov_headcount_stretch}, in its column order. */
+  private static void bindStretch(
+      java.sql.PreparedStatement insert, long membershipId, long personId, Stretch stretch)
+      throws SQLException {
+    insert.setLong(1, membershipId);
+    insert.setLong(2, personId);
+    insert.setLong(3, stretch.unitId());
+    insert.setDate(4, Date.valueOf(stretch.from()));
+    if (stretch.to() == null) {
+      insert.setNull(5, Types.DATE);
+    } else {
+      insert.setDate(5, Date.valueOf(stretch.to()));
+    }
+    insert.setBoolean(6, stretch.member());
+  }
+
   private static Stretch stretch(long unitId, java.sql.ResultSet rows, int firstDate)
       throws SQLException {
     var to = rows.getDate(firstDate + 1);
@@ -438,16 +436,7 @@ public final class Headcounts {
             add(deltas, unit, s.to(), -1, s.member() ? -1 : 0);
           }
         }
-        insert.setLong(1, rows.getLong(1));
-        insert.setLong(2, rows.getLong(2));
-        insert.setLong(3, s.unitId());
-        insert.setDate(4, Date.valueOf(s.from()));
-        if (s.to() == null) {
-          insert.setNull(5, Types.DATE);
-        } else {
-          insert.setDate(5, Date.valueOf(s.to()));
-        }
-        insert.setBoolean(6, s.member());
+        bindStretch(insert, rows.getLong(1), rows.getLong(2), s);
         insert.addBatch();
         if (++batched % 1000 == 0) {
           insert.executeBatch();
