@@ -204,6 +204,35 @@ class UnionApiScopeIT {
     var bad =
         send("POST", "/api/v1/units/" + badinh + "/rename", "canbo.tinh", "{", "application/json");
     assertThat(bad.statusCode()).isEqualTo(400);
+    // A list holding null: 400 naming the element, not a failure inside (it was a 500).
+    var nullSource =
+        send(
+            "POST",
+            "/api/v1/units/" + badinh + "/merge",
+            "canbo.tinh",
+            "{\"sourceIds\":[null]}",
+            "application/json");
+    assertThat(nullSource.statusCode()).isEqualTo(400);
+    assertThat(json(nullSource).getString("message")).contains("sourceIds[0]");
+    var nullPart =
+        send(
+            "POST",
+            "/api/v1/units/" + badinh + "/split",
+            "canbo.tinh",
+            "{\"parts\":[{\"name\":\"A\"},null]}",
+            "application/json");
+    assertThat(nullPart.statusCode()).isEqualTo(400);
+    assertThat(json(nullPart).getString("message")).contains("parts[1]");
+    // A JSON body over the cap (256 KB): 413, and the unit keeps its name.
+    var huge =
+        send(
+            "POST",
+            "/api/v1/units/" + badinh + "/rename",
+            "canbo.tinh",
+            "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}",
+            "application/json");
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(json(huge).getString("error")).isEqualTo("too-large");
   }
 
   // ---------------------------------------------------------------------------------------------

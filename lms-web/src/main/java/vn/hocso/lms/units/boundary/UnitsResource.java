@@ -1,6 +1,7 @@
 package vn.hocso.lms.units.boundary;
 
 import static vn.hocso.lms.web.api.ApiBadRequestException.required;
+import static vn.hocso.lms.web.api.ApiBadRequestException.requiredEach;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -201,7 +202,7 @@ public class UnitsResource {
   public UnitPageJson merge(@PathParam("id") long id, Merge body) {
     required(body, "body");
     reorganisation.merge(
-        required(body.sourceIds(), "sourceIds"), id, dayOr(body.on()), access.managed());
+        requiredEach(body.sourceIds(), "sourceIds"), id, dayOr(body.on()), access.managed());
     return get(id);
   }
 
@@ -210,7 +211,7 @@ public class UnitsResource {
   public SplitResult split(@PathParam("id") long id, Split body) {
     required(body, "body");
     var parts =
-        required(body.parts(), "parts").stream()
+        requiredEach(body.parts(), "parts").stream()
             .map(part -> new Reorganisation.Part(blankToNull(part.code()), part.name()))
             .toList();
     var made =
@@ -252,7 +253,7 @@ public class UnitsResource {
       parts.forEach(
           (key, part) -> {
             try {
-              byId.put(Long.parseLong(key.strip()), part);
+              byId.put(Long.parseLong(key.strip()), required(part, field + "." + key));
             } catch (NumberFormatException e) {
               throw new ApiBadRequestException(field + ": {\"<id>\": <part>}");
             }

@@ -1,5 +1,7 @@
 package vn.hocso.lms.web.api;
 
+import java.util.List;
+
 /** A request the API cannot read: a parameter or field missing or out of range (400). */
 public class ApiBadRequestException extends RuntimeException {
 
@@ -27,6 +29,20 @@ public class ApiBadRequestException extends RuntimeException {
       throw missing(field);
     }
     return value;
+  }
+
+  /**
+   * Throws {@link #missing} when the list is not given or holds a null element ({@code [null]}
+   * names the element, e.g. {@code sourceIds[0]}); returns it otherwise.
+   */
+  public static <T> List<T> requiredEach(List<T> values, String field) {
+    required(values, field);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw missing(field + "[" + i + "]");
+      }
+    }
+    return values;
   }
 
   public boolean isMissing() {

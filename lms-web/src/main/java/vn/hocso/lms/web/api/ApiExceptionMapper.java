@@ -38,6 +38,7 @@ import vn.hocso.lms.web.Messages;
  *       read.
  *   <li>422 {@code rule}: within reach but against a rule of the domain (a merge of units of two
  *       kinds, a role that does not fit the unit, a blank name), with the rule's own message.
+ *   <li>413 {@code too-large}: a JSON body over {@link JsonBodyLimit#MAX_BYTES}.
  *   <li>409 {@code conflict}: someone changed the data meanwhile (optimistic lock, an import
  *       overtaken since its preview, a change to a closed unit).
  *   <li>500 {@code failed}: anything else, logged; its details stay in the log.
@@ -80,6 +81,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         || known instanceof UnknownUnitException
         || known instanceof NotFoundException) {
       return new ApiError(404, "not-found", bundle.getString("api.notFound"), List.of());
+    }
+    if (known instanceof BodyTooLargeException) {
+      return new ApiError(
+          413,
+          "too-large",
+          format(bundle, "api.tooLarge", Integer.toString(JsonBodyLimit.MAX_BYTES / 1024)),
+          List.of());
     }
     if (known instanceof ApiBadRequestException bad) {
       var key = bad.isMissing() ? "api.missing" : "api.badRequest";
@@ -134,6 +142,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
    * ones).
    */
   static Throwable known(Throwable thrown) {
+    // The cap, first: JSON-B reports a body cut at the cap as unreadable JSON, wrapping the cause.
+    for (var t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BodyTooLargeException) {
+        return t;
+      }
+    }
     for (var t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof AccessDeniedException
           || t instanceof ApiBadRequestException

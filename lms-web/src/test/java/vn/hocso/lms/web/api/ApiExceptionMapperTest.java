@@ -32,6 +32,16 @@ class ApiExceptionMapperTest {
   }
 
   @Test
+  void aBodyOverTheCapIs413EvenWhenJsonBindingWrapsIt() {
+    var wrapped =
+        new jakarta.json.bind.JsonbException("Unable to read", new BodyTooLargeException());
+    var error = vietnamese(new jakarta.ws.rs.ProcessingException(wrapped));
+    assertThat(error.status()).isEqualTo(413);
+    assertThat(error.error()).isEqualTo("too-large");
+    assertThat(error.message()).isEqualTo("Nội dung gửi lên quá lớn: tối đa 256 KB.");
+  }
+
+  @Test
   void anAbsentUnitIsAnsweredExactlyAsOneOutsideTheScope() {
     assertThat(vietnamese(new UnknownUnitException(987654321L)))
         .isEqualTo(vietnamese(new AccessDeniedException("Huế lies outside the caller's scope")));
