@@ -9,6 +9,7 @@
 # (18700), BENCH_SKIP_BUILD=1 (reuse platform/target/platform and lms-web's classes),
 # BENCH_JAVA_OPTS (platform JVM, default -Xmx1g as ./hocso run), BENCH_SKIP_BASELINE=1,
 # BENCH_JFR=1 (a JFR profile of the platform into bench/target/run-<database>/platform.jfr).
+# Also measures the coverage dashboards' freshness during the learners' run (bench/learners/Freshness.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 learners=${1:-500}
@@ -104,9 +105,18 @@ read -r p0 d0 <<<"$(cpu)"
 [ -n "${BENCH_SKIP_BASELINE:-}" ] || gatling BaselineSimulation
 read -r p1 d1 <<<"$(cpu)"
 echo "load after baseline / before learners: $(load)" | tee -a "$out/run.txt"
+# Freshness of the coverage dashboards (issue 7) while the learners' statements arrive.
+rm -f "$out/freshness.stop"
+java -Xmx128m -cp "$(cat "$out/classpath.txt")" bench/learners/Freshness.java \
+  jdbc="jdbc:mysql://127.0.0.1:3306/$database" user=root password= stop="$out/freshness.stop" \
+  >"$out/freshness.txt" 2>&1 &
+freshness=$!
 gatling LearnersSimulation
 read -r p2 d2 <<<"$(cpu)"
 echo "load after learners: $(load)" | tee -a "$out/run.txt"
+touch "$out/freshness.stop"
+wait $freshness || true
+tee -a "$out/run.txt" <"$out/freshness.txt"
 {
   [ -n "${BENCH_SKIP_BASELINE:-}" ] || cpu_report baseline "$learners" "$requests" "$p0" "$d0" "$p1" "$d1"
   cpu_report learners "$learners" "$requests" "$p1" "$d1" "$p2" "$d2"
