@@ -100,7 +100,7 @@ public class PeopleListView implements Serializable {
     }
     var requester = requester();
     return DefaultStreamedContent.builder()
-        .name("danh-sach-" + LocalDate.now() + ".xlsx")
+        .name("danh-sach-" + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + ".xlsx")
         .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .writer(
             out -> {

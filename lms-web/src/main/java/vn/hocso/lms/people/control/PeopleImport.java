@@ -78,6 +78,8 @@ public class PeopleImport {
 
   @PersistenceContext private EntityManager entityManager;
 
+  private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
   private Clock clock = Clock.systemUTC();
 
   protected PeopleImport() {
@@ -151,7 +153,7 @@ public class PeopleImport {
         // Refused like every other out-of-scope request (a stale or forged preview), not a 500.
         throw new AccessDeniedException("Unit " + unitId + " lies outside the scope");
       }
-      if (!unit.isOpenOn(LocalDate.now(clock))) {
+      if (!unit.isOpenOn(today())) {
         throw new ImportOutdatedException(); // closed by a reorganisation since the preview
       }
     }
@@ -162,7 +164,7 @@ public class PeopleImport {
     try {
       // The transaction's own connection: the rows commit or roll back with it.
       new PeopleBulkWriter(entityManager.unwrap(Connection.class))
-          .insert(preview.rows(), LocalDate.now(clock), progress::saved);
+          .insert(preview.rows(), today(), progress::saved);
     } catch (SQLException e) {
       throw new PersistenceException("Bulk insert of people failed", e);
     }
@@ -185,7 +187,7 @@ public class PeopleImport {
     final DuplicateIndex inFile = new DuplicateIndex();
     final List<ImportProblem> problems = new ArrayList<>();
     final List<ImportPreview.ImportRow> rows = new ArrayList<>();
-    final LocalDate today = LocalDate.now(clock);
+    final LocalDate today = today();
     Map<Column, Integer> columns;
     boolean headerRefused;
     int dataRows;
@@ -445,5 +447,13 @@ public class PeopleImport {
             return byName;
           });
     }
+  }
+
+  /**
+   * The Union's day: an import at 06:00 in Hà Nội (23:00 UTC) belongs to that day, not the one
+   * before.
+   */
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(VIETNAM));
   }
 }

@@ -158,7 +158,7 @@ public class PersonalData {
    */
   public void erase(long personId, Requester requester) {
     var person = personFor(personId, requester);
-    person.erase(LocalDate.now(clock));
+    person.erase(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
     // Her certificates stay valid but no longer name her (by entity name: privacy does not import
     // the certificates feature, which depends on it).
     entityManager

@@ -200,6 +200,32 @@ class PeopleImportTest {
         .containsExactly("Thiếu cột \"Họ và tên\".", "Thiếu cột \"Mã xã\".");
   }
 
+  @Test
+  void anImportAtSixInTheMorningInHanoiStartsHerMembershipThatDayNotTheDayBefore()
+      throws Exception {
+    var dawn = Clock.fixed(Instant.parse("2026-03-08T23:00:00Z"), ZoneOffset.UTC); // 06:00, 9 March
+    var csv = "Họ và tên;Năm sinh;Số điện thoại;Mã xã\r\nPhạm Thị Sớm;1988;;00004\r\n";
+    var em = factory.createEntityManager();
+    ImportPreview preview;
+    try {
+      preview = new PeopleImport(em, dawn).preview(new StringReader(csv), hanoi);
+    } finally {
+      em.close();
+    }
+    assertThat(preview.problems()).isEmpty();
+    inTransaction(factory, e -> new PeopleImport(e, dawn).commit(preview, officer()));
+
+    var since =
+        inTransaction(
+            factory,
+            e ->
+                e.createNativeQuery(
+                        "select m.valid_from from person_membership m join person p on p.id ="
+                            + " m.person_id where p.full_name = 'Phạm Thị Sớm'")
+                    .getSingleResult());
+    assertThat(since.toString()).isEqualTo("2026-03-09");
+  }
+
   private static ImportPreview preview(String csv, ManagedScope scope) throws IOException {
     var em = factory.createEntityManager();
     try {
