@@ -12,15 +12,17 @@ import vn.hocso.lms.people.control.ImportPreview;
 
 /**
  * The API's checked imports waiting for their commit, as the import page keeps its preview in the
- * view: in memory, for {@value #KEPT_MINUTES} minutes, at most {@value #MOST} at once (the oldest
- * goes first), each only for the account that checked it. A restart forgets them; the client then
- * checks the file again, which is what a stale preview needs anyway.
+ * view: in memory, for {@value #KEPT_MINUTES} minutes, each only for the account that checked it;
+ * at most {@value #MOST_PER_ACCOUNT} per account (her oldest goes first, so one busy script cannot
+ * push out another officer's check) and {@value #MOST} in all (the oldest goes first). A restart
+ * forgets them; the client then checks the file again, which is what a stale preview needs anyway.
  */
 @ApplicationScoped
 public class ImportPreviews {
 
   static final int KEPT_MINUTES = 30;
-  static final int MOST = 20;
+  static final int MOST = 60;
+  static final int MOST_PER_ACCOUNT = 3;
 
   private final Clock clock;
   private final Map<String, Kept> kept = new LinkedHashMap<>();
@@ -39,6 +41,14 @@ public class ImportPreviews {
   /** Keeps the preview for her; returns its id (random, unguessable). */
   public synchronized String keep(String username, ImportPreview preview) {
     forgetExpired();
+    var hers =
+        kept.entrySet().stream()
+            .filter(entry -> entry.getValue().username().equals(username))
+            .map(Map.Entry::getKey)
+            .toList(); // oldest first: insertion order
+    for (int i = 0; i <= hers.size() - MOST_PER_ACCOUNT; i++) {
+      kept.remove(hers.get(i));
+    }
     while (kept.size() >= MOST) {
       kept.remove(kept.keySet().iterator().next());
     }

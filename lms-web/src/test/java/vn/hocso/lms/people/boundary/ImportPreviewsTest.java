@@ -78,12 +78,26 @@ class ImportPreviewsTest {
   }
 
   @Test
-  void theOldestGoesFirstWhenTwentyWait() {
+  void herOldestGoesFirstWhenSheHasThreeWaitingAndOthersKeepTheirs() {
     var previews = new ImportPreviews(new MovingClock());
+    var others = previews.keep("b", PREVIEW);
     var first = previews.keep("a", PREVIEW);
-    for (int i = 0; i < ImportPreviews.MOST; i++) {
+    var second = previews.keep("a", PREVIEW);
+    for (int i = 0; i < 10; i++) {
       previews.keep("a", PREVIEW);
     }
     assertThat(previews.find(first, "a")).isEmpty();
+    assertThat(previews.find(second, "a")).isEmpty();
+    assertThat(previews.find(others, "b")).as("another account's check stays").isPresent();
+  }
+
+  @Test
+  void theOldestOfAllGoesFirstWhenTheServerHoldsItsMost() {
+    var previews = new ImportPreviews(new MovingClock());
+    var first = previews.keep("account-0", PREVIEW);
+    for (int i = 1; i <= ImportPreviews.MOST; i++) {
+      previews.keep("account-" + i, PREVIEW);
+    }
+    assertThat(previews.find(first, "account-0")).isEmpty();
   }
 }
