@@ -23,6 +23,9 @@ public final class IndexKeys {
       return known;
     }
     var key = sha256("iri\n" + iri);
+    if (iri.length() > IRI_LENGTH_REMEMBERED) {
+      return key; // a client's long IRIs must not fill the heap: 10,000 × a 1 MB body each
+    }
     if (IRI_KEYS.size() >= IRI_KEYS_REMEMBERED) {
       IRI_KEYS.clear(); // bounded: a store with many activities just hashes again
     }
@@ -35,6 +38,14 @@ public final class IndexKeys {
    * was 5 % of the POST path's allocation in the ingest benchmark's profile.
    */
   private static final int IRI_KEYS_REMEMBERED = 10_000;
+
+  /** Only IRIs up to this length are remembered (verbs and activity ids are far shorter). */
+  static final int IRI_LENGTH_REMEMBERED = 512;
+
+  /** How many keys are remembered now, for tests. */
+  static int remembered() {
+    return IRI_KEYS.size();
+  }
 
   private static final java.util.concurrent.ConcurrentHashMap<String, String> IRI_KEYS =
       new java.util.concurrent.ConcurrentHashMap<>();
