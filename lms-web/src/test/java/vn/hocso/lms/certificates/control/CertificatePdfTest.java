@@ -2,10 +2,7 @@ package vn.hocso.lms.certificates.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.lowagie.text.pdf.PdfReader;
@@ -13,8 +10,6 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
@@ -109,19 +104,10 @@ class CertificatePdfTest {
               page.getWidth() / 2, page.getHeight() / 2, page.getWidth() / 2, page.getHeight() / 2);
       int[] pixels =
           image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-      var bitmap =
+      return QrCodeTest.scan(
           new BinaryBitmap(
               new HybridBinarizer(
-                  new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-      return new MultiFormatReader()
-          .decode(
-              bitmap,
-              Map.of(
-                  DecodeHintType.POSSIBLE_FORMATS,
-                  List.of(BarcodeFormat.QR_CODE),
-                  DecodeHintType.TRY_HARDER,
-                  true))
-          .getText();
+                  new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
     }
   }
 }

@@ -62,8 +62,12 @@ class QrCodeTest {
         pixels[py * side + px] = dark ? 0xff000000 : 0xffffffff;
       }
     }
-    var bitmap =
-        new BinaryBitmap(new GlobalHistogramBinarizer(new RGBLuminanceSource(side, side, pixels)));
+    return scan(
+        new BinaryBitmap(new GlobalHistogramBinarizer(new RGBLuminanceSource(side, side, pixels))));
+  }
+
+  /** What a scanner app reads in the picture: the QR code's text, or null when it finds none. */
+  static String scan(BinaryBitmap bitmap) {
     try {
       return new MultiFormatReader()
           .decode(
