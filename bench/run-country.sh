@@ -5,7 +5,8 @@
 # projector; prints EXPLAIN of the dashboard queries. Usage:
 #   bench/run-country.sh [scale] [key=value…]     e.g. bench/run-country.sh 0.01 iterations=40
 # BENCH_DATABASE (default hocso_bench_scale_<scale>), BENCH_KEEP_DATABASE=1 reuses a loaded one
-# (load=false; add recompute=false to time only the dashboards and the projector), BENCH_XMX
+# (load=false; add recompute=false to time only the dashboards and the projector, recompute=inplace
+# for the one-transaction recompute instead of the swap), BENCH_XMX
 # (default 2g; 6g for scale 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -110,17 +110,31 @@ public class CountryBenchmark {
       }
     }
 
-    // 1. Full recompute of the whole country (recompute=false skips it on a loaded database).
-    if (!"false".equals(options.get("recompute"))) {
+    // 1. Full recompute of the whole country: recompute=swap (default: fresh tables renamed in, as
+    // an operator runs it), inplace (in one transaction, as the tests run it) or false (skipped).
+    // The figures are summed before and after: a recompute must leave them as the projector did.
+    var mode = options.getOrDefault("recompute", "swap");
+    if (!"false".equals(mode)) {
+      var before = checksums(dataSource);
       long started = System.nanoTime();
       long cpu = cpu();
+      CoverageRecompute recompute;
       try (var connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
-        new CoverageRecompute(connection).run();
+        recompute =
+            "inplace".equals(mode)
+                ? new CoverageRecompute(connection)
+                : new CoverageRecompute(connection, dataSource);
+        recompute.run();
         connection.commit();
       }
-      System.out.printf("Full recompute: %.1f s wall, %.1f CPU s in this JVM; load %s%n",
-          (System.nanoTime() - started) / 1e9, (cpu() - cpu) / 1e9, load());
+      System.out.printf("Full recompute (%s): %.1f s wall, %.1f CPU s in this JVM; load %s%n",
+          mode, (System.nanoTime() - started) / 1e9, (cpu() - cpu) / 1e9, load());
+      System.out.println("  steps: " + String.join(", ", recompute.steps()));
+      var after = checksums(dataSource);
+      System.out.println("  figures before: " + before);
+      System.out.println("  figures after:  " + after);
+      System.out.println("  " + (before.equals(after) ? "SAME figures" : "DIFFERENT figures"));
     }
 
     // 2. Dashboards.
@@ -275,6 +289,27 @@ public class CountryBenchmark {
       }
     }
     factory.close();
+  }
+
+  /** Row count and a sum of row hashes of each recomputed table (order-free; zero counters left out). */
+  static Map<String, String> checksums(javax.sql.DataSource dataSource) throws Exception {
+    var sums = new java.util.LinkedHashMap<String, String>();
+    var tables = new java.util.LinkedHashMap<String, String>();
+    tables.put("cov_state", "person_id, subject, milestone, reached_on, month_unit_id, live_unit_id");
+    tables.put("cov_live where people <> 0", "unit_id, subject, milestone, people");
+    tables.put("cov_month where people <> 0", "unit_id, subject, milestone, month_key, people");
+    tables.put("cov_headcount where people <> 0 or members <> 0", "unit_id, changed_on, people, members");
+    tables.put("cov_headcount_stretch", "membership_id, person_id, unit_id, valid_from, valid_to, member");
+    try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+      for (var table : tables.entrySet()) {
+        try (var rows = statement.executeQuery("select count(*), sum(crc32(concat_ws('|', "
+            + table.getValue() + "))) from " + table.getKey())) {
+          rows.next();
+          sums.put(table.getKey().split(" ")[0], rows.getLong(1) + "/" + rows.getLong(2));
+        }
+      }
+    }
+    return sums;
   }
 
   static long single(java.sql.Statement statement, String sql) throws Exception {

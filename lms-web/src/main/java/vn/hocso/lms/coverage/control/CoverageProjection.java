@@ -36,13 +36,26 @@ public final class CoverageProjection {
   }
 
   private final CoverageTables tables;
+  private boolean locked;
 
+  /** For one transaction: the first call locks the counters against a full recompute. */
   public CoverageProjection(CoverageTables tables) {
     this.tables = tables;
   }
 
+  /**
+   * The counters' lock first, before anything is read (see {@link CoverageTables#lockCounters}).
+   */
+  private void lock() throws SQLException {
+    if (!locked) {
+      tables.lockCounters();
+      locked = true;
+    }
+  }
+
   /** Applies one statement once: a statement id already handled changes nothing. */
   public Outcome apply(StreamedStatement streamed) throws SQLException {
+    lock();
     var id = streamed.statementId();
     if (tables.handled(id).isPresent()) {
       // Delivered again, or voided before it arrived (xAPI 2.0 Part 2 §2.3.2: then it is ignored).
@@ -152,6 +165,7 @@ public final class CoverageProjection {
    * old ancestors for its new ones.
    */
   public int applyChanges() throws SQLException {
+    lock();
     var changes = tables.pendingChanges();
     int applied = 0;
     for (var change : changes) {

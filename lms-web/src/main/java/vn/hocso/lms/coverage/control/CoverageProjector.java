@@ -18,8 +18,9 @@ import vn.hocso.xapi.stream.StatementStreamSubscriber;
 import vn.hocso.xapi.stream.StreamedStatement;
 
 /**
- * Reads the statement stream and applies each batch in one LMS database transaction: pending
- * reorganisations first, then every statement (exactly once: the ledger dedupes by id).
+ * Reads the statement stream and applies each batch in one LMS database transaction: the counters'
+ * lock first (a full recompute holds it: the batch waits, or times out and is read again), pending
+ * reorganisations next, then every statement (exactly once: the ledger dedupes by id).
  *
  * <p>Where the stream remembers the position decides the order of commits. The xAPI-query transport
  * saves its position through {@code positionInTransaction} (a store writing on the batch's

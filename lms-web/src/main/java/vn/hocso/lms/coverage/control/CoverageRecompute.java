@@ -1,184 +1,862 @@
 package vn.hocso.lms.coverage.control;
 
+import com.mysql.cj.jdbc.JdbcConnection;
 import java.sql.Connection;
-import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import vn.hocso.lms.coverage.domain.Milestone;
 import vn.hocso.lms.coverage.domain.MonthKey;
 import vn.hocso.lms.coverage.domain.Subject;
-import vn.hocso.lms.coverage.storage.CoverageTables.Stretch;
+import vn.hocso.lms.coverage.storage.CoverageTables;
 
 /**
  * Derives the learning state and every counter from scratch: from the statements counted in {@code
  * cov_statement}, today's tree ({@code org_unit}) and the people's home units and membership
  * history. What the projector maintains incrementally must always equal this; the property test
- * checks it, and an operator may run it to repair the tables (in one transaction: readers see the
- * old figures until it commits).
+ * checks it, and an operator may run it to repair the tables.
  *
- * <p>The headcounts ({@code storage.Headcounts}) are counted again too.
+ * <p>Two ways to put the result in place, the same figures either way:
  *
- * <p>It reads each table once and counts in memory; at national scale (2 million people) the maps
- * hold a few hundred megabytes, so run it with the heap for that.
+ * <ul>
+ *   <li><b>In the caller's transaction</b> ({@link #CoverageRecompute(Connection)}, any database):
+ *       the tables are emptied and written again; readers see the old figures until the caller
+ *       commits, and a caller may roll it all back (the tests compare with it).
+ *   <li><b>Swapped in</b> ({@link #CoverageRecompute(Connection, DataSource)} on MySQL/MariaDB):
+ *       the figures are written into fresh tables ({@code cov_state_next} …, created {@code like}
+ *       the live ones, so InnoDB fills them in key order without deleting 30 million rows) and one
+ *       {@code rename table} swaps all four in at once: readers see the old tables or the new,
+ *       never half. DDL commits, so this commits the caller's transaction. On other databases (H2
+ *       has no multi-table rename) it falls back to the first way.
+ * </ul>
+ *
+ * <p>Either way the counters' lock ({@link CoverageTables#lockCounters}) is held from before the
+ * ledger is read until the new figures are in place (when swapping, on a second connection, since
+ * DDL would end the transaction holding it): a projector batch waits, or times out and is retried
+ * from its stored position, so a statement is counted either in the figures read here or on top of
+ * them, never lost and never twice. Reorganisations written before the read are absorbed (their
+ * {@code cov_change} rows deleted); later ones stay queued for the projector (applying a change to
+ * figures that already follow it changes nothing).
+ *
+ * <p>The headcounts ({@code storage.Headcounts}) are counted again too, in place, after the swap.
+ *
+ * <p>It reads each table once, streaming, and counts in primitive arrays (a few hundred megabytes
+ * for the whole country); rows are written in key order, a thousand to an insert.
  */
 public final class CoverageRecompute {
 
-  private final Connection connection;
+  private static final Logger LOG = Logger.getLogger(CoverageRecompute.class.getName());
 
+  /** The tables a recompute replaces, in the order they are written. */
+  private static final List<String> TABLES =
+      List.of("cov_state", "cov_live", "cov_month", "cov_unit");
+
+  private static final int ROWS_PER_INSERT = 1000;
+
+  /** Milestones in the order of their names: the order of the primary keys. */
+  private static final Milestone[] MILESTONES_BY_NAME =
+      Arrays.stream(Milestone.values())
+          .sorted((a, b) -> a.name().compareTo(b.name()))
+          .toArray(Milestone[]::new);
+
+  private static final int MILESTONE_COUNT = MILESTONES_BY_NAME.length;
+
+  private static final long MASK = 0xFFFFFFFFL;
+
+  private final Connection connection;
+  private final DataSource locks;
+  private final List<String> steps = new ArrayList<>();
+  private Boolean mysql;
+  private long stepStarted;
+
+  /** Recomputes in the caller's transaction on {@code connection}. */
   public CoverageRecompute(Connection connection) {
-    this.connection = connection;
+    this(connection, null);
   }
 
-  private record Key(long unit, String subject, String milestone, int month) {}
+  /**
+   * Recomputes on {@code connection}, swapping fresh tables in where the database can; {@code
+   * locks} gives the second connection that holds the counters' lock meanwhile.
+   */
+  public CoverageRecompute(Connection connection, DataSource locks) {
+    this.connection = connection;
+    this.locks = locks;
+  }
+
+  /** How long each step of the last run took, for the benchmark and the log. */
+  public List<String> steps() {
+    return List.copyOf(steps);
+  }
 
   /** Replaces the state, the counters and the tree view; pending reorganisations are absorbed. */
   public void run() throws SQLException {
+    steps.clear();
+    stepStarted = System.nanoTime();
+    if (locks != null && mysql()) {
+      swap();
+    } else {
+      inPlace();
+    }
+    vn.hocso.lms.coverage.storage.Headcounts.recount(connection);
+    step("headcounts");
+    // An operator's run is worth a line in the log; the tests' thousands are not.
+    LOG.log(
+        locks == null ? Level.FINE : Level.INFO, "Coverage recompute: " + String.join(", ", steps));
+  }
+
+  /** MySQL or MariaDB (Connector/J reports MariaDB as MySQL). */
+  private boolean mysql() throws SQLException {
+    if (mysql == null) {
+      var product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+      mysql = product.contains("mysql") || product.contains("mariadb");
+    }
+    return mysql;
+  }
+
+  private void inPlace() throws SQLException {
+    try (var tables = new CoverageTables(connection)) {
+      tables.lockCounters();
+    }
+    step("lock");
+    var derived = derive();
     try (var statement = connection.createStatement()) {
-      for (var table : List.of("cov_state", "cov_live", "cov_month", "cov_unit", "cov_change")) {
+      for (var table : TABLES) {
         statement.executeUpdate("delete from " + table);
       }
     }
-    var parents = new HashMap<Long, Long>();
+    step("delete");
+    write(derived, "");
+    deleteChanges(derived.changes);
+    step("changes");
+  }
+
+  private void swap() throws SQLException {
+    endTransaction(); // the caller's work first: it might hold rows a waiting batch needs
+    try (var lock = locks.getConnection()) {
+      lock.setAutoCommit(false);
+      try {
+        // First, so a second recompute waits too instead of dropping this one's tables.
+        try (var tables = new CoverageTables(lock)) {
+          tables.lockCounters();
+        }
+        step("lock");
+        try (var ddl = connection.createStatement()) {
+          for (var table : TABLES) {
+            ddl.execute("drop table if exists " + table + "_next");
+            ddl.execute("drop table if exists " + table + "_old");
+            ddl.execute("create table " + table + "_next like " + table);
+          }
+        }
+        step("create");
+        endTransaction(); // the reads start after the lock: every batch before it is in them
+        var derived = derive();
+        // MariaDB's bulk insert into an empty table (MDEV-24818): one undo record per table, the
+        // index built by sorting. The keys are unique by construction; no foreign keys here.
+        try (var session = connection.createStatement()) {
+          session.execute("set unique_checks = 0, foreign_key_checks = 0");
+        }
+        try {
+          write(derived, "_next");
+          endTransaction();
+        } finally {
+          try (var session = connection.createStatement()) {
+            session.execute("set unique_checks = 1, foreign_key_checks = 1");
+          }
+        }
+        step("commit");
+        var renames = new ArrayList<String>();
+        for (var table : TABLES) {
+          renames.add(table + " to " + table + "_old");
+          renames.add(table + "_next to " + table);
+        }
+        try (var ddl = connection.createStatement()) {
+          ddl.execute("rename table " + String.join(", ", renames));
+        }
+        step("rename");
+        deleteChanges(derived.changes);
+        endTransaction();
+      } finally {
+        lock.rollback(); // releases the counters: the projector goes on from the new figures
+      }
+    }
+    try (var ddl = connection.createStatement()) {
+      for (var table : TABLES) {
+        ddl.execute("drop table if exists " + table + "_old");
+      }
+    }
+    step("drop old");
+  }
+
+  private void endTransaction() throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.commit();
+    }
+  }
+
+  private void step(String name) {
+    long now = System.nanoTime();
+    steps.add(String.format("%s %.1f s", name, (now - stepStarted) / 1e9));
+    stepStarted = now;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Reading and counting
+
+  /** Everything derived, ready to write. */
+  private static final class Derived {
+    long[] changes;
+    Units units;
+    String[] subjects;
+
+    /**
+     * cov_state rows in key order: person, (subject, milestone) packed, day, month and live unit.
+     */
+    LongList statePerson = new LongList();
+
+    IntList stateKey = new IntList();
+    IntList stateDay = new IntList();
+    IntList stateMonthUnit = new IntList();
+    IntList stateLiveUnit = new IntList();
+
+    /** [unit index][subject × milestone]: people. */
+    int[] live;
+
+    /** [unit index × subject × milestone][month − first month]: people, arrays made when needed. */
+    int[][] month;
+
+    int firstMonth;
+    int months;
+  }
+
+  private Derived derive() throws SQLException {
+    var derived = new Derived();
+    // Changes first: one written after this read stays queued, its effect perhaps already read.
+    var changes = new LongList();
+    try (var statement = connection.createStatement();
+        var rows = statement.executeQuery("select id from cov_change")) {
+      while (rows.next()) {
+        changes.add(rows.getLong(1));
+      }
+    }
+    derived.changes = changes.toArray();
+    var units = new Units();
+    try (var statement = streaming();
+        var rows = statement.executeQuery("select id, parent_id from org_unit order by id")) {
+      while (rows.next()) {
+        units.add(rows.getLong(1), longOrNull(rows, 2));
+      }
+    }
+    // Every course with counted statements has its track fixed in cov_course (trackOf).
     var tracks = new HashMap<Long, String>();
-    var homes = new HashMap<Long, Long>();
-    var stretches = new HashMap<Long, List<Stretch>>();
-    // person → subject → milestone → first day
-    var reached = new HashMap<Long, Map<Subject, Map<Milestone, LocalDate>>>();
-    try (var statement = connection.createStatement()) {
-      try (var rows = statement.executeQuery("select id, parent_id from org_unit")) {
-        while (rows.next()) {
-          long unit = rows.getLong(1);
-          long parent = rows.getLong(2);
-          parents.put(unit, rows.wasNull() ? null : parent);
-        }
+    try (var statement = connection.createStatement();
+        var rows = statement.executeQuery("select course_id, track from cov_course")) {
+      while (rows.next()) {
+        tracks.put(rows.getLong(1), rows.getString(2));
       }
-      // Every course with counted statements has its track fixed in cov_course (trackOf).
-      try (var rows = statement.executeQuery("select course_id, track from cov_course")) {
-        while (rows.next()) {
-          tracks.put(rows.getLong(1), rows.getString(2));
-        }
-      }
-      try (var rows =
-          statement.executeQuery(
-              "select person_id, course_id, milestone, min(occurred_on) from cov_statement where"
-                  + " status = 'COUNTED' group by person_id, course_id, milestone")) {
-        while (rows.next()) {
-          long person = rows.getLong(1);
-          long course = rows.getLong(2);
-          var milestone = Milestone.valueOf(rows.getString(3));
-          var day = rows.getDate(4).toLocalDate();
-          var subjects = reached.computeIfAbsent(person, p -> new HashMap<>());
-          subjects
-              .computeIfAbsent(Subject.course(course), s -> new EnumMap<>(Milestone.class))
-              .put(milestone, day);
-          subjects
-              .computeIfAbsent(
-                  Subject.track(tracks.get(course)), s -> new EnumMap<>(Milestone.class))
-              .merge(milestone, day, (a, b) -> a.isBefore(b) ? a : b);
-        }
-      }
-      try (var rows = statement.executeQuery("select id, home_unit_id from person")) {
-        while (rows.next()) {
-          if (reached.containsKey(rows.getLong(1))) {
-            homes.put(rows.getLong(1), rows.getLong(2));
+    }
+    step("tree");
+
+    // person, course, milestone → first day, keyed (person << 20 | course index << 3 | milestone)
+    var courses = new HashMap<Long, Integer>();
+    var courseIds = new LongList();
+    var reached = new LongIntMinMap();
+    try (var statement = streaming();
+        var rows =
+            statement.executeQuery(
+                "select person_id, course_id, milestone, occurred_on from cov_statement where"
+                    + " status = 'COUNTED'")) {
+      long lastCourse = Long.MIN_VALUE;
+      int lastIndex = -1;
+      while (rows.next()) {
+        long person = rows.getLong(1);
+        long course = rows.getLong(2);
+        if (course != lastCourse) {
+          var index = courses.get(course);
+          if (index == null) {
+            index = courses.size();
+            courses.put(course, index);
+            courseIds.add(course);
           }
+          lastCourse = course;
+          lastIndex = index;
+        }
+        int milestone = Milestone.valueOf(rows.getString(3)).ordinal();
+        int day = (int) rows.getObject(4, LocalDate.class).toEpochDay();
+        if (person < 0 || person >= 1L << 43 || lastIndex >= 1 << 17) {
+          throw new IllegalStateException("Person " + person + " or course index out of range");
+        }
+        reached.min(person << 20 | (long) lastIndex << 3 | milestone, day);
+      }
+    }
+    step("statements");
+
+    // Subjects: each course and each track, numbered in the order of their codes.
+    var codes = new TreeSet<String>();
+    for (long course : courseIds.toArray()) {
+      codes.add(Subject.course(course).code());
+      codes.add(Subject.track(tracks.get(course)).code());
+    }
+    var subjects = codes.toArray(String[]::new);
+    var subjectIndex = new HashMap<String, Integer>();
+    for (int i = 0; i < subjects.length; i++) {
+      subjectIndex.put(subjects[i], i);
+    }
+    int[] courseSubject = new int[courseIds.size()];
+    int[] trackSubject = new int[courseIds.size()];
+    for (int i = 0; i < courseIds.size(); i++) {
+      long course = courseIds.get(i);
+      courseSubject[i] = subjectIndex.get(Subject.course(course).code());
+      trackSubject[i] = subjectIndex.get(Subject.track(tracks.get(course)).code());
+    }
+    derived.subjects = subjects;
+
+    // The people with counted statements, in order; their home unit today and memberships.
+    long[] keys = reached.keys();
+    Arrays.sort(keys);
+    var people = new LongList();
+    for (long key : keys) {
+      long person = key >>> 20;
+      if (people.size() == 0 || people.get(people.size() - 1) != person) {
+        people.add(person);
+      }
+    }
+    long[] persons = people.toArray();
+    long[] homes = new long[persons.length];
+    boolean[] homeFound = new boolean[persons.length];
+    try (var statement = streaming();
+        var rows = statement.executeQuery("select id, home_unit_id from person order by id")) {
+      while (rows.next()) {
+        int at = Arrays.binarySearch(persons, rows.getLong(1));
+        if (at >= 0) {
+          homes[at] = rows.getLong(2);
+          homeFound[at] = true;
         }
       }
-      try (var rows =
-          statement.executeQuery(
-              "select person_id, unit_id, valid_from, valid_to from person_membership"
-                  + " order by person_id, valid_from, id")) {
-        while (rows.next()) {
-          if (reached.containsKey(rows.getLong(1))) {
-            var to = rows.getDate(4);
-            stretches
-                .computeIfAbsent(rows.getLong(1), p -> new ArrayList<>())
-                .add(
-                    new Stretch(
-                        rows.getLong(2),
-                        rows.getDate(3).toLocalDate(),
-                        to == null ? null : to.toLocalDate()));
+    }
+    var stretchStart = new int[persons.length + 1];
+    var stretchUnit = new LongList();
+    var stretchFrom = new IntList();
+    var stretchPerson = new IntList();
+    try (var statement = streaming();
+        var rows =
+            statement.executeQuery(
+                "select person_id, unit_id, valid_from from person_membership"
+                    + " order by person_id, valid_from, id")) {
+      while (rows.next()) {
+        int at = Arrays.binarySearch(persons, rows.getLong(1));
+        if (at >= 0) {
+          stretchPerson.add(at);
+          stretchUnit.add(rows.getLong(2));
+          stretchFrom.add((int) rows.getObject(3, LocalDate.class).toEpochDay());
+        }
+      }
+    }
+    // Rows came in person order: the stretches of person i are [start[i], start[i + 1]).
+    for (int s = 0, p = 0; p <= persons.length; p++) {
+      while (s < stretchPerson.size() && stretchPerson.get(s) < p) {
+        s++;
+      }
+      stretchStart[p] = s;
+    }
+    step("people");
+
+    // Units met only in the people's homes and memberships (not in org_unit) are counted alone.
+    for (int i = 0; i < persons.length; i++) {
+      units.addLoose(homes[i]);
+    }
+    for (int s = 0; s < stretchUnit.size(); s++) {
+      units.addLoose(stretchUnit.get(s));
+    }
+    units.chains();
+    derived.units = units;
+
+    int firstDay = Integer.MAX_VALUE;
+    int lastDay = Integer.MIN_VALUE;
+    for (long key : keys) {
+      int day = reached.get(key);
+      firstDay = Math.min(firstDay, day);
+      lastDay = Math.max(lastDay, day);
+    }
+    derived.firstMonth = keys.length == 0 ? 0 : monthOrdinal(firstDay);
+    derived.months = keys.length == 0 ? 0 : monthOrdinal(lastDay) - derived.firstMonth + 1;
+    int width = subjects.length * MILESTONE_COUNT;
+    if ((long) units.size() * width > Integer.MAX_VALUE) {
+      throw new IllegalStateException("Too many units × subjects to count in memory");
+    }
+    derived.live = new int[units.size() * width];
+    derived.month = new int[units.size() * width][];
+    int[] rank = new int[MILESTONE_COUNT];
+    for (int i = 0; i < MILESTONE_COUNT; i++) {
+      rank[MILESTONES_BY_NAME[i].ordinal()] = i;
+    }
+
+    // One person at a time: her course and track milestones, in key order.
+    var mine = new LongList(); // (subject × milestones + rank) << 32 | day, sorted
+    var trackFirst = new HashMap<Integer, Integer>();
+    int k = 0;
+    for (int p = 0; p < persons.length; p++) {
+      long person = persons[p];
+      if (!homeFound[p]) {
+        throw new IllegalStateException("No person " + person);
+      }
+      mine.clear();
+      trackFirst.clear();
+      for (; k < keys.length && keys[k] >>> 20 == person; k++) {
+        int course = (int) (keys[k] >>> 3 & ((1 << 17) - 1));
+        int milestone = (int) (keys[k] & 7);
+        int day = reached.get(keys[k]);
+        mine.add(
+            (long) (courseSubject[course] * MILESTONE_COUNT + rank[milestone]) << 32 | day & MASK);
+        trackFirst.merge(trackSubject[course] * MILESTONE_COUNT + rank[milestone], day, Math::min);
+      }
+      for (var track : trackFirst.entrySet()) {
+        mine.add((long) track.getKey() << 32 | track.getValue() & MASK);
+      }
+      mine.sort();
+      int home = units.index(homes[p]);
+      for (int i = 0; i < mine.size(); i++) {
+        int key = (int) (mine.get(i) >>> 32);
+        int day = (int) mine.get(i);
+        int monthUnit =
+            units.index(
+                homeOn(
+                    day, homes[p], stretchStart[p], stretchStart[p + 1], stretchUnit, stretchFrom));
+        derived.statePerson.add(person);
+        derived.stateKey.add(key);
+        derived.stateDay.add(day);
+        derived.stateMonthUnit.add(monthUnit);
+        derived.stateLiveUnit.add(home);
+        for (int unit : units.chain(home)) {
+          derived.live[unit * width + key]++;
+        }
+        int month = monthOrdinal(day) - derived.firstMonth;
+        for (int unit : units.chain(monthUnit)) {
+          var counts = derived.month[unit * width + key];
+          if (counts == null) {
+            counts = new int[derived.months];
+            derived.month[unit * width + key] = counts;
+          }
+          counts[month]++;
+        }
+      }
+    }
+    step("count");
+    return derived;
+  }
+
+  /**
+   * Her home unit that day, as {@code CoverageProjection.HomeUnits.on}: the last stretch begun by
+   * then (in the order valid_from, id), else her first; with no membership rows, today's.
+   */
+  private static long homeOn(
+      int day, long today, int from, int to, LongList units, IntList starts) {
+    if (from == to) {
+      return today;
+    }
+    int found = from;
+    for (int s = from; s < to; s++) {
+      if (starts.get(s) <= day) {
+        found = s;
+      }
+    }
+    return units.get(found);
+  }
+
+  private static int monthOrdinal(int epochDay) {
+    var day = LocalDate.ofEpochDay(epochDay);
+    return day.getYear() * 12 + day.getMonthValue() - 1;
+  }
+
+  private static int monthKey(int ordinal) {
+    return MonthKey.of(LocalDate.of(ordinal / 12, ordinal % 12 + 1, 1));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Writing
+
+  private void write(Derived derived, String suffix) throws SQLException {
+    var subjects = derived.subjects;
+    int width = subjects.length * MILESTONE_COUNT;
+    try (var rows =
+        new Rows(
+            connection,
+            "cov_state" + suffix,
+            "person_id, subject, milestone, reached_on, month_unit_id, live_unit_id")) {
+      for (int i = 0; i < derived.statePerson.size(); i++) {
+        int key = derived.stateKey.get(i);
+        rows.add(
+            derived.statePerson.get(i),
+            subjects[key / MILESTONE_COUNT],
+            MILESTONES_BY_NAME[key % MILESTONE_COUNT].name(),
+            LocalDate.ofEpochDay(derived.stateDay.get(i)),
+            derived.units.id(derived.stateMonthUnit.get(i)),
+            derived.units.id(derived.stateLiveUnit.get(i)));
+      }
+    }
+    step("write cov_state");
+    var units = derived.units;
+    try (var rows =
+        new Rows(connection, "cov_live" + suffix, "unit_id, subject, milestone, people")) {
+      for (int unit = 0; unit < units.size(); unit++) {
+        for (int key = 0; key < width; key++) {
+          int people = derived.live[unit * width + key];
+          if (people != 0) {
+            rows.add(
+                units.id(unit),
+                subjects[key / MILESTONE_COUNT],
+                MILESTONES_BY_NAME[key % MILESTONE_COUNT].name(),
+                (long) people);
           }
         }
       }
     }
-    var counters = new HashMap<Key, Long>();
-    try (var insert =
-        connection.prepareStatement(
-            "insert into cov_state (person_id, subject, milestone, reached_on, month_unit_id,"
-                + " live_unit_id) values (?, ?, ?, ?, ?, ?)")) {
-      int batched = 0;
-      for (var person : reached.entrySet()) {
-        var home =
-            new CoverageProjection.HomeUnits(
-                homes.get(person.getKey()), stretches.getOrDefault(person.getKey(), List.of()));
-        for (var subject : person.getValue().entrySet()) {
-          for (var milestone : subject.getValue().entrySet()) {
-            var day = milestone.getValue();
-            long monthUnit = home.on(day);
-            insert.setLong(1, person.getKey());
-            insert.setString(2, subject.getKey().code());
-            insert.setString(3, milestone.getKey().name());
-            insert.setDate(4, Date.valueOf(day));
-            insert.setLong(5, monthUnit);
-            insert.setLong(6, home.today());
-            insert.addBatch();
-            if (++batched % 1000 == 0) {
-              insert.executeBatch();
-            }
-            var name = milestone.getKey().name();
-            for (Long unit = home.today(); unit != null; unit = parents.get(unit)) {
-              counters.merge(new Key(unit, subject.getKey().code(), name, 0), 1L, Long::sum);
-            }
-            int month = MonthKey.of(day);
-            for (Long unit = monthUnit; unit != null; unit = parents.get(unit)) {
-              counters.merge(new Key(unit, subject.getKey().code(), name, month), 1L, Long::sum);
+    step("write cov_live");
+    try (var rows =
+        new Rows(
+            connection, "cov_month" + suffix, "unit_id, subject, milestone, month_key, people")) {
+      for (int unit = 0; unit < units.size(); unit++) {
+        for (int key = 0; key < width; key++) {
+          var counts = derived.month[unit * width + key];
+          if (counts == null) {
+            continue;
+          }
+          for (int month = 0; month < counts.length; month++) {
+            if (counts[month] != 0) {
+              rows.add(
+                  units.id(unit),
+                  subjects[key / MILESTONE_COUNT],
+                  MILESTONES_BY_NAME[key % MILESTONE_COUNT].name(),
+                  monthKey(derived.firstMonth + month),
+                  (long) counts[month]);
             }
           }
         }
       }
-      insert.executeBatch();
     }
-    try (var live =
-            connection.prepareStatement(
-                "insert into cov_live (unit_id, subject, milestone, people) values (?, ?, ?, ?)");
-        var month =
-            connection.prepareStatement(
-                "insert into cov_month (unit_id, subject, milestone, month_key, people)"
-                    + " values (?, ?, ?, ?, ?)");
-        var unit = connection.prepareStatement("insert into cov_unit values (?, ?)")) {
-      for (var counter : counters.entrySet()) {
-        var key = counter.getKey();
-        var insert = key.month() == 0 ? live : month;
-        insert.setLong(1, key.unit());
-        insert.setString(2, key.subject());
-        insert.setString(3, key.milestone());
-        if (key.month() == 0) {
-          insert.setLong(4, counter.getValue());
+    step("write cov_month");
+    try (var rows = new Rows(connection, "cov_unit" + suffix, "unit_id, parent_id")) {
+      for (int unit = 0; unit < units.treeSize(); unit++) {
+        rows.add(units.id(unit), units.parentId(unit));
+      }
+    }
+    step("write cov_unit");
+  }
+
+  private void deleteChanges(long[] changes) throws SQLException {
+    try (var delete = connection.prepareStatement("delete from cov_change where id = ?")) {
+      for (long id : changes) {
+        delete.setLong(1, id);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
+  }
+
+  /** A forward-only statement; on MySQL/MariaDB (Connector/J) it streams rows, not buffers them. */
+  private Statement streaming() throws SQLException {
+    var statement =
+        connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    if (mysql()) {
+      statement.setFetchSize(Integer.MIN_VALUE);
+    }
+    return statement;
+  }
+
+  private static Long longOrNull(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Small tools
+
+  /** Multi-row inserts of a thousand rows each (portable; no driver setting needed). */
+  private static final class Rows implements AutoCloseable {
+    private final Connection connection;
+    private final String table;
+    private final String columns;
+    private final int width;
+    private final Object[] values;
+    private PreparedStatement full;
+    private int count;
+
+    Rows(Connection connection, String table, String columns) {
+      this.connection = connection;
+      this.table = table;
+      this.columns = columns;
+      this.width = columns.split(",").length;
+      this.values = new Object[ROWS_PER_INSERT * width];
+    }
+
+    /** One row, its values in the order of the columns. */
+    void add(Object... row) throws SQLException {
+      System.arraycopy(row, 0, values, count * width, width);
+      if (++count == ROWS_PER_INSERT) {
+        if (full == null) {
+          full = prepare(sql(ROWS_PER_INSERT));
+        }
+        execute(full);
+      }
+    }
+
+    private void execute(PreparedStatement insert) throws SQLException {
+      for (int i = 0; i < count * width; i++) {
+        if (values[i] == null) {
+          insert.setNull(i + 1, Types.BIGINT);
         } else {
-          insert.setInt(4, key.month());
-          insert.setLong(5, counter.getValue());
+          insert.setObject(i + 1, values[i]);
         }
-        insert.addBatch();
       }
-      for (var parent : parents.entrySet()) {
-        unit.setLong(1, parent.getKey());
-        if (parent.getValue() == null) {
-          unit.setNull(2, java.sql.Types.BIGINT);
-        } else {
-          unit.setLong(2, parent.getValue());
-        }
-        unit.addBatch();
-      }
-      live.executeBatch();
-      month.executeBatch();
-      unit.executeBatch();
+      insert.executeUpdate();
+      count = 0;
     }
-    vn.hocso.lms.coverage.storage.Headcounts.recount(connection);
+
+    /**
+     * On Connector/J a server-side prepared statement: MariaDB parses the thousand-row insert once
+     * and then takes binary values, 2–3 times faster than the same insert as text
+     * (bench/RESULTS.md, "Full recompute"). Elsewhere (H2) the ordinary kind.
+     */
+    private PreparedStatement prepare(String sql) throws SQLException {
+      if (connection.isWrapperFor(JdbcConnection.class)) {
+        return connection.unwrap(JdbcConnection.class).serverPrepareStatement(sql);
+      }
+      return connection.prepareStatement(sql);
+    }
+
+    private String sql(int rows) {
+      var row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+      return "insert into "
+          + table
+          + " ("
+          + columns
+          + ") values "
+          + String.join(", ", Collections.nCopies(rows, row));
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (count > 0) {
+          try (var last = prepare(sql(count))) {
+            execute(last);
+          }
+        }
+      } finally {
+        if (full != null) {
+          full.close();
+        }
+      }
+    }
+  }
+
+  /** The tree: units in id order (org_unit's, then units met only in memberships), ancestors. */
+  private static final class Units {
+    private final LongList ids = new LongList();
+    private final List<Long> parents = new ArrayList<>();
+    private final Map<Long, Integer> index = new HashMap<>();
+    private int treeSize;
+    private int[][] chains;
+
+    void add(long id, Long parent) {
+      index.put(id, ids.size());
+      ids.add(id);
+      parents.add(parent);
+      treeSize = ids.size();
+    }
+
+    void addLoose(long id) {
+      if (!index.containsKey(id)) {
+        index.put(id, ids.size());
+        ids.add(id);
+        parents.add(null);
+      }
+    }
+
+    /** Each unit and its ancestors in today's tree (ends at a parent org_unit does not hold). */
+    void chains() {
+      for (int unit = 0; unit < treeSize; unit++) {
+        var parent = parents.get(unit);
+        if (parent != null) {
+          addLoose(parent); // a parent org_unit does not hold: counted there, as a root
+        }
+      }
+      chains = new int[ids.size()][];
+      for (int unit = 0; unit < ids.size(); unit++) {
+        var chain = new IntList();
+        Integer at = unit;
+        while (at != null) {
+          chain.add(at);
+          if (chain.size() > 64) {
+            throw new IllegalStateException("The unit tree has a cycle at " + ids.get(unit));
+          }
+          var parent = parents.get(at);
+          at = parent == null ? null : index.get(parent);
+        }
+        chains[unit] = chain.toArray();
+      }
+    }
+
+    int[] chain(int unit) {
+      return chains[unit];
+    }
+
+    int index(long id) {
+      return index.get(id);
+    }
+
+    long id(int unit) {
+      return ids.get(unit);
+    }
+
+    Long parentId(int unit) {
+      return parents.get(unit);
+    }
+
+    int size() {
+      return ids.size();
+    }
+
+    int treeSize() {
+      return treeSize;
+    }
+  }
+
+  /** A growable array of longs. */
+  private static final class LongList {
+    private long[] values = new long[16];
+    private int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    long get(int i) {
+      return values[i];
+    }
+
+    int size() {
+      return size;
+    }
+
+    void clear() {
+      size = 0;
+    }
+
+    void sort() {
+      Arrays.sort(values, 0, size);
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  /** A growable array of ints. */
+  private static final class IntList {
+    private int[] values = new int[16];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int get(int i) {
+      return values[i];
+    }
+
+    int size() {
+      return size;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  /** Long keys to the least int value put for them (open addressing; keys are never negative). */
+  private static final class LongIntMinMap {
+    private long[] keys = new long[1 << 16];
+    private int[] values = new int[1 << 16];
+    private int size;
+
+    LongIntMinMap() {
+      Arrays.fill(keys, -1);
+    }
+
+    void min(long key, int value) {
+      int slot = slot(key);
+      if (keys[slot] == key) {
+        values[slot] = Math.min(values[slot], value);
+        return;
+      }
+      keys[slot] = key;
+      values[slot] = value;
+      if (++size * 2 > keys.length) {
+        grow();
+      }
+    }
+
+    int get(long key) {
+      return values[slot(key)];
+    }
+
+    long[] keys() {
+      var result = new long[size];
+      int n = 0;
+      for (long key : keys) {
+        if (key >= 0) {
+          result[n++] = key;
+        }
+      }
+      return result;
+    }
+
+    private int slot(long key) {
+      int mask = keys.length - 1;
+      int slot = (int) (mix(key) & mask);
+      while (keys[slot] != key && keys[slot] >= 0) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private static long mix(long key) {
+      key *= 0x9E3779B97F4A7C15L;
+      return key ^ (key >>> 29);
+    }
+
+    private void grow() {
+      var oldKeys = keys;
+      var oldValues = values;
+      keys = new long[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      Arrays.fill(keys, -1);
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] >= 0) {
+          int slot = slot(oldKeys[i]);
+          keys[slot] = oldKeys[i];
+          values[slot] = oldValues[i];
+        }
+      }
+    }
   }
 }

@@ -73,6 +73,23 @@ public final class CoverageTables implements AutoCloseable {
     return statement;
   }
 
+  // --- the counters' lock ---
+
+  /**
+   * Locks the counters for this transaction (the row of {@code cov_lock}): a full recompute holds
+   * the same row from before it reads the ledger until its tables are in place, so a projector
+   * transaction waits for it (or times out and is retried) instead of writing to tables about to be
+   * replaced.
+   */
+  public void lockCounters() throws SQLException {
+    var lock = sql("select name from cov_lock where name = 'counters' for update");
+    try (var rows = lock.executeQuery()) {
+      if (!rows.next()) {
+        throw new IllegalStateException("The coverage counters' lock row is missing");
+      }
+    }
+  }
+
   // --- the ledger of handled statements ---
 
   public Optional<HandledStatement> handled(UUID id) throws SQLException {
