@@ -151,7 +151,7 @@ public class LearnersSimulation extends Simulation {
   }
 
   /** The prompt of the question shown, its text unescaped. */
-  static CheckBuilder.Final prompt() {
+  static CheckBuilder.Validate<String> prompt() {
     return regex("id=\"question-prompt\" class=\"question-prompt\">([^<]*)</span>")
         .transform(LearnersSimulation::unescape);
   }
