@@ -48,6 +48,8 @@ public final class Browser implements AutoCloseable {
                 "--lang=vi",
                 "--window-size=360,740",
                 "--user-data-dir=" + profile);
+    // -Dhocso.browser.performanceLog=true: Chrome's network and page events, read through
+    // driver().manage().logs().get("performance"), to see which requests a click really made.
     if (Boolean.getBoolean("hocso.browser.performanceLog")) {
       options.setCapability(
           "goog:loggingPrefs", Map.of("performance", java.util.logging.Level.ALL.getName()));
