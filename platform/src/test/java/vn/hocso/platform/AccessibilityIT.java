@@ -136,7 +136,7 @@ class AccessibilityIT {
   }
 
   /** Runs axe on the page as it is now and notes each serious or critical violation. */
-  private static void check(Browser browser, String page, List<String> problems) {
+  static void check(Browser browser, String page, List<String> problems) {
     browser.waitForAjax();
     var results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver());
     assertThat(results.isErrored()).as("axe ran on " + page).isFalse();

@@ -48,6 +48,12 @@ public final class Browser implements AutoCloseable {
                 "--lang=vi",
                 "--window-size=360,740",
                 "--user-data-dir=" + profile);
+    // -Dhocso.browser.performanceLog=true: Chrome's network and page events, read through
+    // driver().manage().logs().get("performance"), to see which requests a click really made.
+    if (Boolean.getBoolean("hocso.browser.performanceLog")) {
+      options.setCapability(
+          "goog:loggingPrefs", Map.of("performance", java.util.logging.Level.ALL.getName()));
+    }
     options.setExperimentalOption(
         "prefs",
         Map.of(
@@ -69,6 +75,53 @@ public final class Browser implements AutoCloseable {
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(360, 740));
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", COUNT_DOCUMENT_LOADS));
+  }
+
+  /**
+   * Run by Chromium before any script of every new document of the tab: counts the pages the tab
+   * has loaded (sessionStorage lives as long as the tab, on one origin), so a test can tell a page
+   * load from an ajax update, and see a page loaded twice.
+   */
+  private static final String COUNT_DOCUMENT_LOADS =
+      "try { if (window === window.top && location.protocol.startsWith('http')) {"
+          + " sessionStorage.setItem('hocso-test-loads',"
+          + " String(Number(sessionStorage.getItem('hocso-test-loads') || 0) + 1)); } }"
+          + " catch (e) {}";
+
+  /** How many pages this tab has loaded on the platform's origin so far. */
+  public int documentLoads() {
+    var loads =
+        ((JavascriptExecutor) driver)
+            .executeScript("return sessionStorage.getItem('hocso-test-loads');");
+    return loads == null ? 0 : Integer.parseInt(loads.toString());
+  }
+
+  /**
+   * Clicks a link or a button that loads another page (a full postback is one too) and waits until
+   * that page has loaded: looking for an element straight after click() may otherwise find it in
+   * the old page, which is then replaced (ChromeDriver can return from a click before the
+   * navigation it starts has begun). Exactly one page must have loaded: a redirect makes none.
+   */
+  public void clickToLoad(By locator) {
+    var loads = documentLoads();
+    waitFor(locator).click();
+    wait.until(
+        driver -> {
+          try {
+            return documentLoads() > loads
+                && "complete"
+                    .equals(
+                        ((JavascriptExecutor) driver).executeScript("return document.readyState;"));
+          } catch (org.openqa.selenium.WebDriverException e) {
+            return false; // the old document went away while the script ran: look again
+          }
+        });
+    if (documentLoads() != loads + 1) {
+      throw new AssertionError(
+          "One click loaded " + (documentLoads() - loads) + " pages, not one: " + locator);
+    }
   }
 
   public WebDriver driver() {
@@ -92,29 +145,8 @@ public final class Browser implements AutoCloseable {
             return visible.apply(driver);
           } catch (org.openqa.selenium.WebDriverException e) {
             // ChromeDriver's form of a stale element when the page is replaced between finding the
-            // element and asking whether it is shown (seen on the quiz page in CI): look again.
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-              return null;
-            }
-            throw e;
-          }
-        });
-  }
-
-  /**
-   * The text of the element, found again if the page was replaced between finding and reading it
-   * (the quiz page is sometimes replaced right after it loads; seen in CI, cause not yet found).
-   */
-  public String textOf(By locator) {
-    return wait.until(
-        driver -> {
-          try {
-            var element = driver.findElement(locator);
-            return element.isDisplayed() ? element.getText() : null;
-          } catch (org.openqa.selenium.NoSuchElementException
-              | org.openqa.selenium.StaleElementReferenceException e) {
-            return null;
-          } catch (org.openqa.selenium.WebDriverException e) {
+            // element and asking whether it is shown: look again. (A click on a submit button can
+            // return before the page it posts to replaces this one: clickToLoad waits for that.)
             if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
               return null;
             }
@@ -177,6 +209,11 @@ public final class Browser implements AutoCloseable {
               driver.findElement(locator).click();
               return true;
             });
+  }
+
+  /** Waits until the element's whole text is this (after an ajax update, for instance). */
+  public void waitForExactText(By locator, String text) {
+    wait.until(ExpectedConditions.textToBe(locator, text));
   }
 
   public void waitForText(By locator, String text) {

@@ -87,7 +87,7 @@ final class LearnerJourney {
     browser.waitFor(By.id("catalogue:query")).sendKeys("thanh toan ma qr");
     browser.waitFor(By.linkText(VIETQR));
     browser.clickWhenSettled(By.linkText(VIETQR));
-    browser.waitFor(By.id("enrol:enrol-button")).click();
+    browser.clickToLoad(By.id("enrol:enrol-button"));
     browser.waitForUrlContaining("/app/learn.xhtml");
     assertThat(browser.waitFor(By.id("lesson-title")).getText()).isNotBlank();
   }
@@ -97,32 +97,52 @@ final class LearnerJourney {
     while (true) {
       browser.waitFor(By.id("lesson-title"));
       afterEachLesson.run();
-      var next = browser.waitFor(By.id("next"));
-      var toQuiz = next.getAttribute("href").contains("/app/quiz.xhtml");
-      next.click();
+      var toQuiz = browser.waitFor(By.id("next")).getAttribute("href").contains("/app/quiz.xhtml");
+      browser.clickToLoad(By.id("next"));
       if (toQuiz) {
         browser.waitFor(By.id("quiz-title"));
         return;
       }
-      browser.waitForUrlContaining("lesson=");
     }
   }
 
-  /** One attempt, every answer right or every answer wrong; returns the score line. */
+  /**
+   * One attempt, every answer right or every answer wrong; returns the score line. Checking and
+   * going to the next question update the page in place: the quiz page must not load again.
+   */
   String attempt(boolean right) {
+    var loads = browser.documentLoads();
     var questions = questions();
     for (int i = 0; i < questions.size(); i++) {
       var question = questions.get(i);
-      assertThat(browser.textOf(By.id("question-prompt"))).isEqualTo(question.getString("prompt"));
+      browser.waitForExactText(By.id("question-prompt"), question.getString("prompt"));
       answer(question, right);
       browser.driver().findElement(By.id("attempt:check")).click();
       var verdict = browser.waitFor(By.id("verdict")).getText();
       assertThat(verdict).isEqualTo(right ? "Đúng rồi!" : "Chưa đúng.");
+      assertThat(focused()).as("focus after checking").isEqualTo("attempt:feedback");
       if (i < questions.size() - 1) {
         browser.driver().findElement(By.id("attempt:next")).click();
+        browser.waitForExactText(
+            By.id("question-prompt"), questions.get(i + 1).getString("prompt"));
+        assertThat(focused()).as("focus on the next question").isEqualTo("question-legend");
       }
     }
-    return browser.waitFor(By.id("score")).getText();
+    var score = browser.waitFor(By.id("score")).getText();
+    assertThat(browser.documentLoads()).as("pages loaded while answering").isEqualTo(loads);
+    return score;
+  }
+
+  /** Starts another attempt: the page loads again with its first question. */
+  void retry() {
+    browser.clickToLoad(By.id("attempt:retry"));
+    browser.waitForExactText(By.id("question-prompt"), questions().get(0).getString("prompt"));
+  }
+
+  private String focused() {
+    return String.valueOf(
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeScript("return document.activeElement && document.activeElement.id;"));
   }
 
   private void answer(JsonObject question, boolean right) {

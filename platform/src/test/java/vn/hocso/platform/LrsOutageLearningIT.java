@@ -54,7 +54,7 @@ class LrsOutageLearningIT {
                 }
               });
           assertThat(journey.attempt(false)).contains("chưa đạt");
-          browser.driver().findElement(By.id("attempt:retry")).click();
+          journey.retry();
           assertThat(journey.attempt(true)).contains("100%");
           assertThat(browser.waitFor(By.id("course-completed")).isDisplayed()).isTrue();
           browser.open(platform.uri("/app/my-learning.xhtml"));

@@ -8,6 +8,7 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.stream.IntStream;
  * VietQR course and enrols, reads its four lessons one page at a time, answers the eight questions
  * of the final quiz (each checked, right) and signs out. A reader's pause comes before each page.
  * Every page is a real Faces request: the form's jakarta.faces.ViewState and the session cookie are
- * carried from the previous response. Each learner makes 21 xAPI statements (docs/XAPI-PROFILE.md),
+ * carried from the previous response. Checking an answer and "next question" are Faces ajax
+ * requests, as the quiz page's buttons send them with JavaScript (faces.js), answered by partial
+ * responses that update the question in place. Each learner makes 21 xAPI statements (docs/XAPI-PROFILE.md),
  * delivered through the LMS's queue; after the run {@link LrsCount} waits for them in the LRS.
  *
  * <p>Requests: HTML and Faces partial responses only. Static resources are left out: their URLs
@@ -136,6 +139,59 @@ public class LearnersSimulation extends Simulation {
                           .get("#{next}")
                           .check(css("#lesson-title").exists(), nextLink())));
 
+  /** The view state a Faces partial response carries (it changes with every request). */
+  static CheckBuilder partialViewState() {
+    return regex("jakarta\\.faces\\.ViewState:\\d+\"><!\\[CDATA\\[([^\\]]+)\\]\\]>")
+        .saveAs("viewState");
+  }
+
+  /** The verdict of the answer, as the partial response's feedback says it. */
+  static CheckBuilder verdict() {
+    return regex("id=\"verdict\"><strong>([^<]*)</strong>").is("Đúng rồi!");
+  }
+
+  /** The prompt of the question shown, its text unescaped. */
+  static CheckBuilder.Validate<String> prompt() {
+    return regex("id=\"question-prompt\" class=\"question-prompt\">([^<]*)</span>")
+        .transform(LearnersSimulation::unescape);
+  }
+
+  static String unescape(String html) {
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+
+  /**
+   * A click on a quiz button as Faces' faces.js sends it (f:ajax on the button): the form's fields,
+   * then which button, what to execute and what to render; the answer is a partial response.
+   */
+  static HttpRequestActionBuilder quizAjax(String name, String button, String execute, String render) {
+    return http(name)
+        .post("#{action}")
+        .header("Faces-Request", "partial/ajax")
+        .header("X-Requested-With", "XMLHttpRequest")
+        .formParam("attempt", "attempt")
+        .formParam("jakarta.faces.ViewState", "#{viewState}")
+        .formParam("jakarta.faces.source", button)
+        .formParam("jakarta.faces.partial.event", "click")
+        .formParam("jakarta.faces.partial.execute", execute)
+        .formParam("jakarta.faces.partial.render", render)
+        .formParam("jakarta.faces.behavior.event", "action")
+        .formParam("jakarta.faces.partial.ajax", "true");
+  }
+
+  static final String CHECK_RENDER =
+      "attempt:question attempt:feedback-area attempt:actions attempt:steps";
+  static final String NEXT_RENDER = "attempt:question attempt:feedback-area attempt:actions";
+
+  static HttpRequestActionBuilder answerQuestion(java.util.function.Function<Session, Integer> question) {
+    return quizAjax("answer", "attempt:check", "attempt:check attempt", CHECK_RENDER)
+        .formParamSeq(session -> answer(session, question.apply(session)));
+  }
+
   static final ChainBuilder QUIZ_RIGHT_FIRST_TIME =
       exec(think())
           .exec(
@@ -151,45 +207,30 @@ public class LearnersSimulation extends Simulation {
           .on(
               exec(think())
                   .exec(
-                      http("answer")
-                          .post("#{action}")
-                          .formParam("attempt", "attempt")
-                          .formParamSeq(session -> answer(session, session.getInt("question")))
-                          .formParam("attempt:check", "")
-                          .formParam("jakarta.faces.ViewState", "#{viewState}")
-                          .check(
-                              css("#verdict").is("Đúng rồi!"), formAction("attempt"), viewState()))
+                      answerQuestion(session -> session.getInt("question"))
+                          .check(verdict(), partialViewState()))
                   .exec(think())
                   .exec(
-                      http("next question")
-                          .post("#{action}")
-                          .formParam("attempt", "attempt")
-                          .formParam("attempt:next", "")
-                          .formParam("jakarta.faces.ViewState", "#{viewState}")
+                      quizAjax("next question", "attempt:next", "attempt:next", NEXT_RENDER)
                           .check(
-                              css("#question-prompt")
+                              prompt()
                                   .is(
                                       session ->
                                           QUIZ.questions()
                                               .get(session.getInt("question") + 1)
                                               .prompt()),
-                              formAction("attempt"),
-                              viewState(),
+                              partialViewState(),
                               positions())))
           .exec(think())
           .exec(
-              http("answer")
-                  .post("#{action}")
-                  .formParam("attempt", "attempt")
-                  .formParamSeq(session -> answer(session, QUIZ.questions().size() - 1))
-                  .formParam("attempt:check", "")
-                  .formParam("jakarta.faces.ViewState", "#{viewState}")
+              answerQuestion(session -> QUIZ.questions().size() - 1)
                   .check(
-                      css("#verdict").is("Đúng rồi!"),
-                      css("#score").transform(score -> score.contains("100%")).is(true),
-                      css("#course-completed").exists(),
-                      formAction("account"),
-                      viewState()));
+                      verdict(),
+                      regex("id=\"score\"><strong>\\s*([^<]*)")
+                          .transform(score -> score.contains("100%"))
+                          .is(true),
+                      regex("id=\"course-completed\"").exists(),
+                      partialViewState()));
 
   static final ChainBuilder LOG_OUT =
       exec(think())

@@ -88,6 +88,7 @@ public class QuizView implements Serializable {
   /** The next question of the attempt. */
   public void next() {
     index++;
+    refusal = null;
     outcome = null;
     clearChoice();
   }
