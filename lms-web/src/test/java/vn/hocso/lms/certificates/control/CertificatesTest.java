@@ -178,7 +178,8 @@ class CertificatesTest {
                         }))
             .isInstanceOf(IllegalArgumentException.class);
         assertThat(outbox.sent).hasSize(2);
-        var revokedAt = Instant.parse("2026-04-02T01:00:00Z");
+        // 03:00 on 2 April in Hà Nội, still 1 April in UTC: the page must say 2 April.
+        var revokedAt = Instant.parse("2026-04-01T20:00:00Z");
         inTransaction(
             factory,
             em -> {
