@@ -14,6 +14,7 @@ import vn.hocso.lms.coverage.storage.CoverageTables;
 import vn.hocso.lms.coverage.storage.CoverageTables.State;
 import vn.hocso.lms.coverage.storage.CoverageTables.Status;
 import vn.hocso.lms.coverage.storage.CoverageTables.Stretch;
+import vn.hocso.lms.coverage.storage.TrainedCounts;
 import vn.hocso.xapi.stream.StreamedStatement;
 
 /**
@@ -36,9 +37,11 @@ public final class CoverageProjection {
   }
 
   private final CoverageTables tables;
+  private final TrainedCounts trained;
 
   public CoverageProjection(CoverageTables tables) {
     this.tables = tables;
+    this.trained = new TrainedCounts(tables.connection(), this::chain);
   }
 
   /** Applies one statement once: a statement id already handled changes nothing. */
@@ -132,6 +135,13 @@ public final class CoverageProjection {
       } else {
         tables.deleteState(personId, subject, milestone);
       }
+      if (milestone == Milestone.COMPLETED) {
+        trained.completedChanged(
+            personId,
+            subject,
+            had == null ? null : had.reachedOn(),
+            wanted == null ? null : wanted.reachedOn());
+      }
     }
   }
 
@@ -170,6 +180,7 @@ public final class CoverageProjection {
   }
 
   private void resettle(long personId) throws SQLException {
+    trained.resettle(personId);
     var home = new HomeUnits(tables.homeUnit(personId), tables.memberships(personId));
     for (var row : tables.statesOf(personId)) {
       var had = row.state();
@@ -194,6 +205,7 @@ public final class CoverageProjection {
     }
     var oldAncestors = oldParent == null ? List.<Long>of() : chain(oldParent);
     var newAncestors = newParent == null ? List.<Long>of() : chain(newParent);
+    trained.reparent(unitId, oldAncestors, newAncestors);
     for (var counter : tables.countersAt(unitId)) {
       for (var pair : List.of(Map.entry(oldAncestors, -1L), Map.entry(newAncestors, +1L))) {
         long delta = pair.getValue() * counter.people();

@@ -180,5 +180,7 @@ public final class CoverageRecompute {
       unit.executeBatch();
     }
     vn.hocso.lms.coverage.storage.Headcounts.recount(connection);
+    vn.hocso.lms.coverage.storage.PeopleCounts.recount(connection);
+    vn.hocso.lms.coverage.storage.TrainedCounts.recount(connection);
   }
 }

@@ -72,12 +72,42 @@ public class UntrainedPeople {
     this.clock = clock;
   }
 
+  /**
+   * How many the list holds. Without a name, from the counters: the subtree's members and staff
+   * (storage.PeopleCounts) minus the trained among them (storage.TrainedCounts), exact at any size.
+   * With a name, a count of the list itself, stopped at one past {@link #COUNT_LIMIT} (at Central a
+   * scan of every person of the country); the page then says "more than".
+   */
   public long count(Filter filter, Requester requester) {
     DashboardUnits.require(entityManager, filter.unitId(), requester.scope());
+    if (FoldedText.fold(filter.name()).isEmpty()) {
+      var who =
+          switch (filter.who() == null ? Who.MEMBERS_AND_STAFF : filter.who()) {
+            case MEMBERS_AND_STAFF -> "";
+            case MEMBERS -> " and is_member = true";
+            case STAFF -> " and is_staff = true";
+          };
+      long people =
+          number(
+              rows(
+                      entityManager,
+                      "select sum(people) from cov_people where unit_id = ?1 and is_erased = false"
+                          + who,
+                      filter.unitId())
+                  .get(0));
+      long trained =
+          number(
+              rows(
+                      entityManager,
+                      "select sum(people) from cov_trained where unit_id = ?1 and subject = ?2"
+                          + who,
+                      filter.unitId(),
+                      filter.subject().code())
+                  .get(0));
+      // The trained follow a changed person when the projector applies her change (seconds).
+      return Math.max(0, people - trained);
+    }
     var parameters = new ArrayList<Object>();
-    // Counted up to one past COUNT_LIMIT: the scan stops there (at Central the full count read
-    // every person of the country, about a second per 20,000 on MariaDB); the page says "more
-    // than" and the officer narrows by name or opens a lower unit. The export is not limited.
     var sql =
         "select count(*) from (select 1 as one"
             + from(filter, parameters)
@@ -87,8 +117,13 @@ public class UntrainedPeople {
     return number(rows(entityManager, sql, parameters.toArray()).get(0));
   }
 
-  /** Counts above this are shown as "more than": see {@link #count}. */
+  /** Counts of a list narrowed by name stop above this: see {@link #count}. */
   public static final long COUNT_LIMIT = 10_000;
+
+  /** Whether a count of this filter stopped at the limit (the list holds more). */
+  public static boolean isCapped(Filter filter, long count) {
+    return count > COUNT_LIMIT && !FoldedText.fold(filter.name()).isEmpty();
+  }
 
   /** One page in name order; audited. */
   public List<Row> list(Filter filter, int first, int max, Requester requester) {
