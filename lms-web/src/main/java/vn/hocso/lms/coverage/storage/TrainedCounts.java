@@ -46,6 +46,8 @@ public final class TrainedCounts {
   private final Connection connection;
   private final Chain chain;
   private final Map<Long, String> levels = new HashMap<>();
+  // The chains met in this transaction; a unit move (reparent) forgets them all.
+  private final Map<Long, List<Long>> chains = new HashMap<>();
 
   public TrainedCounts(Connection connection, Chain chain) {
     this.connection = connection;
@@ -119,6 +121,7 @@ public final class TrainedCounts {
   /** A unit's counters leave its old ancestors for its new ones (as the projector's reparent). */
   public void reparent(long unitId, List<Long> oldAncestors, List<Long> newAncestors)
       throws SQLException {
+    chains.clear();
     var trained = new HashMap<List<Object>, Long>();
     try (var query =
         connection.prepareStatement(
@@ -175,7 +178,12 @@ public final class TrainedCounts {
     if (!untrained && !staff) {
       return;
     }
-    for (long unit : chain.of(counted.unitId())) {
+    var units = chains.get(counted.unitId());
+    if (units == null) {
+      units = chain.of(counted.unitId());
+      chains.put(counted.unitId(), units);
+    }
+    for (long unit : units) {
       if (untrained) {
         addTrained(unit, subject.code(), kind.member(), kind.staff(), sign);
       }
