@@ -94,9 +94,10 @@ final class CoverageItData {
   }
 
   /**
-   * What the LMS's people writers do in their transaction (coverage.storage.Headcounts, not on this
-   * class path): a person added to the unit from that day counts in the headcount of the unit and
-   * every ancestor, and her membership is recorded as counted.
+   * What the LMS's people writers do in their transaction (coverage.storage.Headcounts and
+   * PeopleCounts, not on this class path): a person added to the unit from that day counts in the
+   * headcount of the unit and every ancestor (and, a member, in today's members), and her
+   * membership is recorded as counted.
    */
   static void countInHeadcounts(
       Connection connection,
@@ -117,6 +118,16 @@ final class CoverageItData {
       stretch.setBoolean(5, member);
       stretch.executeUpdate();
     }
+    if (member) {
+      try (var counted =
+          connection.prepareStatement(
+              "insert into cov_people_person (person_id, unit_id, is_member, is_staff, is_erased,"
+                  + " staff_level, staff_position) values (?, ?, true, false, false, '', '')")) {
+        counted.setLong(1, personId);
+        counted.setLong(2, unit);
+        counted.executeUpdate();
+      }
+    }
     for (Long at = unit; at != null; ) {
       try (var update =
           connection.prepareStatement(
@@ -134,6 +145,26 @@ final class CoverageItData {
             insert.setDate(2, java.sql.Date.valueOf(from));
             insert.setInt(3, member ? 1 : 0);
             insert.executeUpdate();
+          }
+        }
+      }
+      if (member) {
+        // And today's members (coverage.storage.PeopleCounts): the untrained count reads them.
+        try (var update =
+            connection.prepareStatement(
+                "update cov_people set people = people + 1 where unit_id = ? and is_member = true"
+                    + " and is_staff = false and is_erased = false and staff_level = ''"
+                    + " and staff_position = ''")) {
+          update.setLong(1, at);
+          if (update.executeUpdate() == 0) {
+            try (var insert =
+                connection.prepareStatement(
+                    "insert into cov_people (unit_id, is_member, is_staff, is_erased,"
+                        + " staff_level, staff_position, people) values (?, true, false, false,"
+                        + " '', '', 1)")) {
+              insert.setLong(1, at);
+              insert.executeUpdate();
+            }
           }
         }
       }

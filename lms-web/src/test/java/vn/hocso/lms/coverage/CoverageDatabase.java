@@ -157,6 +157,29 @@ public final class CoverageDatabase {
               1L);
         }
       }
+      // Today's members and staff and the trained among them (storage.PeopleCounts and
+      // TrainedCounts), with each person as counted (the tree as counted holds only the units
+      // met so far, as cov_unit does: not compared).
+      for (var table :
+          List.of(
+              "cov_people",
+              "cov_people_person",
+              "cov_trained",
+              "cov_staff_trained",
+              "cov_trained_person")) {
+        try (var result = statement.executeQuery("select * from " + table)) {
+          var columns = result.getMetaData().getColumnCount();
+          boolean counter = result.getMetaData().getColumnName(columns).equalsIgnoreCase("people");
+          while (result.next()) {
+            var key = new StringBuilder(table);
+            for (int i = 1; i <= (counter ? columns - 1 : columns); i++) {
+              key.append(' ').append(result.getMetaData().getColumnName(i).toLowerCase());
+              key.append('=').append(result.getString(i));
+            }
+            rows.put(key.toString(), counter ? result.getLong(columns) : 1L);
+          }
+        }
+      }
     }
     return rows;
   }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hocso.lms.people.domain.Person;
+import vn.hocso.lms.people.domain.StaffEmployment;
 import vn.hocso.lms.platform.LmsSchema;
 import vn.hocso.lms.platform.TestDatabases;
 import vn.hocso.lms.units.control.ManagedScope;
@@ -39,12 +40,15 @@ class CoveragePropertyTest {
   static final int SEQUENCES = Integer.getInteger("coverage.sequences", 2000);
   static final long FIRST_SEED = Long.getLong("coverage.seed", 20261128L);
   static final LocalDate START = LocalDate.of(2025, 7, 1);
-  static final List<String> COURSES = List.of("thanh-toan", "vietqr", "mua-sam");
+  static final List<String> COURSES = List.of("thanh-toan", "vietqr", "mua-sam", "can-bo-hoi");
   static final Map<String, String> TRACKS =
       Map.of(
           "thanh-toan", "ELECTRONIC_PAYMENT",
           "vietqr", "ELECTRONIC_PAYMENT",
-          "mua-sam", "E_COMMERCE");
+          "mua-sam", "E_COMMERCE",
+          "can-bo-hoi", "UNION_WORK");
+  // Positions as officers write them: two differ only in case, one in a trailing space.
+  static final List<String> POSITIONS = List.of("Chủ tịch", "chủ tịch", "Phó Chủ tịch", "Ủy viên");
   static final ManagedScope EVERYWHERE = new ManagedScope(Set.of(-1L));
 
   static TestDatabases.TestDatabase database;
@@ -123,6 +127,8 @@ class CoveragePropertyTest {
         } else if (roll < 90) {
           confirmOrLeave();
         } else if (roll < 93) {
+          staffOrErase();
+        } else if (roll < 96) {
           compare("mid-sequence");
         }
       }
@@ -148,6 +154,12 @@ class CoveragePropertyTest {
                 "cov_headcount",
                 "cov_headcount_stretch",
                 "cov_headcount_unit",
+                "cov_people",
+                "cov_people_person",
+                "cov_people_unit",
+                "cov_trained",
+                "cov_staff_trained",
+                "cov_trained_person",
                 "person_membership",
                 "person",
                 "unit_event")) {
@@ -190,6 +202,9 @@ class CoveragePropertyTest {
                       new Person(
                           "Hội viên " + i, 1980, units.get(random.nextInt(units.size())), START);
                   person.markMember(random.nextInt(3) > 0);
+                  if (random.nextInt(3) == 0) {
+                    person.employAsStaff(StaffEmployment.FULL_TIME, pick(POSITIONS));
+                  }
                   em.persist(person);
                   accounts.add(person.xapiAccount());
                   CoverageDatabase.settleHeadcount(em, person);
@@ -270,6 +285,30 @@ class CoveragePropertyTest {
                     .getResultList();
             var person = pick(people);
             person.markMember(!person.isMember());
+            CoverageDatabase.settleHeadcount(em, person);
+            return null;
+          });
+    }
+
+    /** A staff record set, ended or its position changed; now and then a person erased. */
+    void staffOrErase() {
+      inTransaction(
+          factory,
+          em -> {
+            var people =
+                em.createQuery("select p from Person p order by p.id", Person.class)
+                    .getResultList();
+            var person = pick(people);
+            int what = random.nextInt(6);
+            if (what == 0) {
+              person.erase(today);
+            } else if (what == 1) {
+              person.employAsStaff(null, null);
+            } else {
+              person.employAsStaff(
+                  random.nextBoolean() ? StaffEmployment.FULL_TIME : StaffEmployment.PART_TIME,
+                  pick(POSITIONS) + (random.nextInt(4) == 0 ? " " : ""));
+            }
             CoverageDatabase.settleHeadcount(em, person);
             return null;
           });

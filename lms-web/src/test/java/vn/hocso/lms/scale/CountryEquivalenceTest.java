@@ -80,7 +80,10 @@ class CountryEquivalenceTest {
         .anyMatch(k -> k.startsWith("month u ") && k.contains(" CERTIFIED "))
         .anyMatch(k -> k.startsWith("state ") && !k.matches(".* month@(\\S+) live@\\1$"))
         .anyMatch(k -> k.startsWith("ledger VOIDED"))
-        .anyMatch(k -> k.startsWith("headcount u ") && k.endsWith(" members"));
+        .anyMatch(k -> k.startsWith("headcount u ") && k.endsWith(" members"))
+        .anyMatch(k -> k.startsWith("people u") && k.contains(" staff=true "))
+        .anyMatch(k -> k.startsWith("trained u01 "))
+        .anyMatch(k -> k.startsWith("staff trained u"));
     assertThat(real.keySet().stream().filter(k -> k.startsWith("membership ")).count())
         .isGreaterThan(country.people());
     assertThat(bulk).isEqualTo(real);

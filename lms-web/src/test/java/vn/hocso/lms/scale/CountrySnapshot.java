@@ -126,6 +126,61 @@ public final class CountrySnapshot {
           rows.put(key + " members", result.getLong(4));
         }
       }
+      // Today's members and staff, and the trained among them (PeopleCounts, TrainedCounts).
+      try (var result =
+          statement.executeQuery(
+              "select unit_id, is_member, is_staff, is_erased, staff_level, staff_position,"
+                  + " people from cov_people")) {
+        while (result.next()) {
+          rows.put(
+              "people "
+                  + unit(units, result.getLong(1))
+                  + " member="
+                  + result.getBoolean(2)
+                  + " staff="
+                  + result.getBoolean(3)
+                  + " erased="
+                  + result.getBoolean(4)
+                  + " "
+                  + result.getString(5)
+                  + " "
+                  + result.getString(6),
+              result.getLong(7));
+        }
+      }
+      try (var result =
+          statement.executeQuery(
+              "select unit_id, subject, is_member, is_staff, people from cov_trained")) {
+        while (result.next()) {
+          rows.put(
+              "trained "
+                  + unit(units, result.getLong(1))
+                  + " "
+                  + result.getString(2)
+                  + " member="
+                  + result.getBoolean(3)
+                  + " staff="
+                  + result.getBoolean(4),
+              result.getLong(5));
+        }
+      }
+      try (var result =
+          statement.executeQuery(
+              "select unit_id, staff_level, staff_position, trained_year, people"
+                  + " from cov_staff_trained")) {
+        while (result.next()) {
+          rows.put(
+              "staff trained "
+                  + unit(units, result.getLong(1))
+                  + " "
+                  + result.getString(2)
+                  + " "
+                  + result.getString(3)
+                  + " "
+                  + result.getInt(4),
+              result.getLong(5));
+        }
+      }
       try (var result =
           statement.executeQuery("select status, count(*) from cov_statement group by status")) {
         while (result.next()) {

@@ -14,6 +14,7 @@ import vn.hocso.lms.coverage.storage.CoverageTables;
 import vn.hocso.lms.coverage.storage.CoverageTables.State;
 import vn.hocso.lms.coverage.storage.CoverageTables.Status;
 import vn.hocso.lms.coverage.storage.CoverageTables.Stretch;
+import vn.hocso.lms.coverage.storage.TrainedCounts;
 import vn.hocso.xapi.stream.StreamedStatement;
 
 /**
@@ -37,10 +38,12 @@ public final class CoverageProjection {
 
   private final CoverageTables tables;
   private boolean locked;
+  private final TrainedCounts trained;
 
   /** For one transaction: the first call locks the counters against a full recompute. */
   public CoverageProjection(CoverageTables tables) {
     this.tables = tables;
+    this.trained = new TrainedCounts(tables.connection(), this::chain);
   }
 
   /**
@@ -145,6 +148,13 @@ public final class CoverageProjection {
       } else {
         tables.deleteState(personId, subject, milestone);
       }
+      if (milestone == Milestone.COMPLETED) {
+        trained.completedChanged(
+            personId,
+            subject,
+            had == null ? null : had.reachedOn(),
+            wanted == null ? null : wanted.reachedOn());
+      }
     }
   }
 
@@ -184,6 +194,7 @@ public final class CoverageProjection {
   }
 
   private void resettle(long personId) throws SQLException {
+    trained.resettle(personId);
     var home = new HomeUnits(tables.homeUnit(personId), tables.memberships(personId));
     for (var row : tables.statesOf(personId)) {
       var had = row.state();
@@ -208,6 +219,7 @@ public final class CoverageProjection {
     }
     var oldAncestors = oldParent == null ? List.<Long>of() : chain(oldParent);
     var newAncestors = newParent == null ? List.<Long>of() : chain(newParent);
+    trained.reparent(unitId, oldAncestors, newAncestors);
     for (var counter : tables.countersAt(unitId)) {
       for (var pair : List.of(Map.entry(oldAncestors, -1L), Map.entry(newAncestors, +1L))) {
         long delta = pair.getValue() * counter.people();

@@ -112,6 +112,9 @@ public final class CoverageRecompute {
     }
     vn.hocso.lms.coverage.storage.Headcounts.recount(connection);
     step("headcounts");
+    // The people writers keep these, as the headcounts: counted again in place too.
+    vn.hocso.lms.coverage.storage.PeopleCounts.recount(connection);
+    step("people counts");
     // An operator's run is worth a line in the log; the tests' thousands are not.
     LOG.log(
         locks == null ? Level.FINE : Level.INFO, "Coverage recompute: " + String.join(", ", steps));
@@ -141,6 +144,9 @@ public final class CoverageRecompute {
     write(derived, "");
     deleteChanges(derived.changes);
     step("changes");
+    // The projector keeps the trained counts: counted again under the counters' lock.
+    vn.hocso.lms.coverage.storage.TrainedCounts.recount(connection);
+    step("trained counts");
   }
 
   private void swap() throws SQLException {
@@ -187,7 +193,11 @@ public final class CoverageRecompute {
         }
         step("rename");
         deleteChanges(derived.changes);
+        // The projector keeps the trained counts: counted again from the new states while the
+        // counters' lock still holds it off.
+        vn.hocso.lms.coverage.storage.TrainedCounts.recount(connection);
         endTransaction();
+        step("trained counts");
       } finally {
         lock.rollback(); // releases the counters: the projector goes on from the new figures
       }

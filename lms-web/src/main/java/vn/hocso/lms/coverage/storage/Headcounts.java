@@ -105,6 +105,8 @@ public final class Headcounts {
   }
 
   public void settle(long personId) throws SQLException {
+    // Today's members and staff by kind (PeopleCounts) change on the same writes.
+    new PeopleCounts(connection).settle(personId);
     var counted = new HashMap<Long, Stretch>();
     try (var query =
         connection.prepareStatement(
@@ -161,6 +163,7 @@ public final class Headcounts {
    * changes are summed per unit and day before they are written.
    */
   public void addNewPeople(long firstPersonId, int count) throws SQLException {
+    new PeopleCounts(connection).addNewPeople(firstPersonId, count);
     var deltas = new HashMap<Long, Map<LocalDate, long[]>>();
     try (var query =
             connection.prepareStatement(
@@ -204,6 +207,7 @@ public final class Headcounts {
    * changes leave the ancestors they were counted in for the new ones.
    */
   public void unitMoved(long unitId) throws SQLException {
+    new PeopleCounts(connection).unitMoved(unitId);
     var oldChain = chain(unitId);
     Long newParent = treeParent(unitId);
     if (oldChain.size() > 1 && Objects.equals(parents.get(unitId), newParent)) {

@@ -159,6 +159,12 @@ public class PersonalData {
   public void erase(long personId, Requester requester) {
     var person = personFor(personId, requester);
     person.erase(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
+    // The coverage counters of members and staff count her apart once erased.
+    try {
+      vn.hocso.lms.coverage.storage.PeopleCounts.of(entityManager).settle(personId);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("Coverage counts not kept", e);
+    }
     // Her certificates stay valid but no longer name her (by entity name: privacy does not import
     // the certificates feature, which depends on it).
     entityManager

@@ -305,6 +305,15 @@ public class CoverageDashboardView implements Serializable {
     return untrained;
   }
 
+  /** When the period shown was frozen, in Vietnam's time (empty when it is not frozen). */
+  public String getFrozenAt() {
+    if (overview == null || overview.frozen() == null) {
+      return "";
+    }
+    return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+        .format(overview.frozen().frozenAt().atZone(StatementReading.VIETNAM));
+  }
+
   public CoverageDashboard.Overview getOverview() {
     return overview;
   }
@@ -411,7 +420,7 @@ public class CoverageDashboardView implements Serializable {
 
   /** Whether the untrained list holds more people than its count says (see UntrainedPeople). */
   public boolean isUntrainedCountCapped() {
-    return untrained.getRowCount() > UntrainedPeople.COUNT_LIMIT;
+    return UntrainedPeople.isCapped(filter(), untrained.getRowCount());
   }
 
   public long getUntrainedCountLimit() {

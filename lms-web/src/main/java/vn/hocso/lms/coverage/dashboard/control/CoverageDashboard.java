@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,6 +87,11 @@ public class CoverageDashboard {
   /** People who had completed each track (in {@link #TRACKS} order) by the end of a month. */
   public record TrendRow(YearMonth month, List<Long> completedByTrack) {}
 
+  /**
+   * The overview. {@code frozen} is set when the period is a closed report period that has been
+   * frozen: the totals are then its snapshot (never changed by late statements, voids or
+   * reorganisations), counted on {@code countedOn}; the trend stays live.
+   */
   public record Overview(
       UnitShown unit,
       Period period,
@@ -91,7 +99,41 @@ public class CoverageDashboard {
       long people,
       long members,
       List<TrackTotal> tracks,
-      List<TrendRow> trend) {}
+      List<TrendRow> trend,
+      Frozen frozen) {}
+
+  /** A frozen report period (e.g. 2026-H1): its code, the day counted and when it was frozen. */
+  public record Frozen(String period, LocalDate countedOn, Instant frozenAt) {}
+
+  /**
+   * The frozen report period covering exactly these months (a half year or a year whose report
+   * froze it), if any.
+   */
+  public Optional<Frozen> frozen(Period period) {
+    var found =
+        rows(
+            entityManager,
+            "select period, counted_on, frozen_at from cov_frozen_period where from_month = ?1"
+                + " and to_month = ?2",
+            MonthKey.of(period.from()),
+            MonthKey.of(period.to()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    var row = found.get(0);
+    return Optional.of(new Frozen((String) row[0], localDate(row[1]), instant(row[2])));
+  }
+
+  private static LocalDate localDate(Object value) {
+    return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+    return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+  }
 
   /** One track's completions in a child unit, and their share of its people. */
   public record Cell(long completed, Double percent) {
@@ -136,6 +178,10 @@ public class CoverageDashboard {
 
   public Overview overview(long unitId, Period period, ManagedScope scope) {
     var unit = DashboardUnits.require(entityManager, unitId, scope);
+    var frozen = frozen(period);
+    if (frozen.isPresent()) {
+      return frozenOverview(unit, period, frozen.get(), scope);
+    }
     var figures =
         new CoverageQuery(entityManager).figures(unitId, period.from(), period.to(), scope);
     var totals = new ArrayList<TrackTotal>();
@@ -160,7 +206,55 @@ public class CoverageDashboard {
         figures.people(),
         figures.members(),
         totals,
-        trend(unitId, period));
+        trend(unitId, period),
+        null);
+  }
+
+  /** The totals as frozen (cov_frozen_unit, cov_frozen); a unit made later had none then. */
+  private Overview frozenOverview(OrgUnit unit, Period period, Frozen frozen, ManagedScope scope) {
+    long people = 0;
+    long members = 0;
+    for (Object[] row :
+        rows(
+            entityManager,
+            "select people, members from cov_frozen_unit where period = ?1 and unit_id = ?2",
+            frozen.period(),
+            unit.id())) {
+      people = number(row[0]);
+      members = number(row[1]);
+    }
+    var figures = new HashMap<String, long[]>();
+    for (Object[] row :
+        rows(
+            entityManager,
+            "select subject, milestone, in_period, by_end from cov_frozen where period = ?1 and"
+                + " unit_id = ?2 and subject like 'T%'",
+            frozen.period(),
+            unit.id())) {
+      figures.put(row[0] + " " + row[1], new long[] {number(row[2]), number(row[3])});
+    }
+    var totals = new ArrayList<TrackTotal>();
+    for (var track : TRACKS) {
+      var code = Subject.track(track.name()).code() + " ";
+      var none = new long[2];
+      totals.add(
+          new TrackTotal(
+              track,
+              figures.getOrDefault(code + Milestone.ENROLLED, none)[1],
+              figures.getOrDefault(code + Milestone.COMPLETED, none)[1],
+              figures.getOrDefault(code + Milestone.CERTIFIED, none)[1],
+              figures.getOrDefault(code + Milestone.COMPLETED, none)[0],
+              people));
+    }
+    return new Overview(
+        shown(unit, scope),
+        period,
+        frozen.countedOn(),
+        people,
+        members,
+        totals,
+        trend(unit.id(), period),
+        frozen);
   }
 
   private static long byEnd(CoverageQuery.UnitFigures figures, Subject subject, Milestone m) {
@@ -207,6 +301,52 @@ public class CoverageDashboard {
    */
   public List<ChildRow> children(long unitId, Period period, Track rankBy, ManagedScope scope) {
     DashboardUnits.require(entityManager, unitId, scope);
+    var frozen = frozen(period);
+    var result =
+        frozen.isPresent() ? frozenChildren(unitId, frozen.get()) : liveChildren(unitId, period);
+    return ranked(result, rankBy);
+  }
+
+  /** The child units of that day with their frozen people and completions by the period's end. */
+  private List<ChildRow> frozenChildren(long unitId, Frozen frozen) {
+    var completed = new HashMap<String, Long>();
+    for (Object[] row :
+        rows(
+            entityManager,
+            "select f.unit_id, f.subject, f.by_end from cov_frozen f join cov_frozen_unit u on"
+                + " u.period = f.period and u.unit_id = f.unit_id where f.period = ?1 and"
+                + " u.parent_id = ?2 and f.milestone = 'COMPLETED' and f.subject like 'T%'",
+            frozen.period(),
+            unitId)) {
+      completed.put(number(row[0]) + " " + row[1], number(row[2]));
+    }
+    var result = new ArrayList<ChildRow>();
+    for (Object[] row :
+        rows(
+            entityManager,
+            "select u.unit_id, u.unit_name, u.closed_on, u.people, o.code from cov_frozen_unit u"
+                + " left join org_unit o on o.id = u.unit_id where u.period = ?1 and"
+                + " u.parent_id = ?2 order by u.unit_name",
+            frozen.period(),
+            unitId)) {
+      // Open on the day counted (a unit closed later keeps its row, as in the report).
+      if (row[2] != null && !localDate(row[2]).isAfter(frozen.countedOn())) {
+        continue;
+      }
+      long id = number(row[0]);
+      long headcount = number(row[3]);
+      var cells = new ArrayList<Cell>();
+      for (var track : TRACKS) {
+        long done = completed.getOrDefault(id + " T" + track.name(), 0L);
+        cells.add(new Cell(done, percent(done, headcount).orElse(null)));
+      }
+      result.add(
+          new ChildRow(id, (String) row[1], (String) row[4], headcount, List.copyOf(cells), null));
+    }
+    return result;
+  }
+
+  private List<ChildRow> liveChildren(long unitId, Period period) {
     var children =
         entityManager
             .createQuery(
@@ -216,7 +356,7 @@ public class CoverageDashboard {
             .setParameter("unit", unitId)
             .getResultList();
     if (children.isEmpty()) {
-      return List.of();
+      return new ArrayList<>();
     }
     var day = countedOn(period.to());
     var ids = children.stream().map(OrgUnit::id).toList();
@@ -252,7 +392,6 @@ public class CoverageDashboard {
     for (Object[] row : rows(entityManager, sql, parameters.toArray())) {
       completed.put(number(row[0]) + " " + row[1], number(row[2]));
     }
-    int rank = TRACKS.indexOf(rankBy == null ? TRACKS.get(0) : rankBy);
     var result = new ArrayList<ChildRow>();
     for (var unit : children) {
       long headcount = people.getOrDefault(unit.id(), 0L);
@@ -270,6 +409,12 @@ public class CoverageDashboard {
               List.copyOf(cells),
               null));
     }
+    return result;
+  }
+
+  /** Highest share of the ranking track first; the first few lead and the last few lag. */
+  private static List<ChildRow> ranked(List<ChildRow> result, Track rankBy) {
+    int rank = TRACKS.indexOf(rankBy == null ? TRACKS.get(0) : rankBy);
     result.sort(
         Comparator.comparingDouble((ChildRow c) -> c.percentOf(rank))
             .reversed()

@@ -1,24 +1,20 @@
 package vn.hocso.lms.coverage.dashboard.control;
 
-import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.ANCESTORS;
 import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.number;
 import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.rows;
-import static vn.hocso.lms.coverage.dashboard.control.DashboardUnits.within;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import vn.hocso.content.course.domain.Track;
 import vn.hocso.lms.coverage.dashboard.domain.StaffTrainingTarget;
-import vn.hocso.lms.coverage.domain.Milestone;
 import vn.hocso.lms.coverage.domain.Subject;
 import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.UnitKind;
@@ -33,11 +29,11 @@ import vn.hocso.lms.units.domain.UnitKind;
  * cov_state}, whose day is her first such completion. The year's figure counts those whose first
  * completion fell in that year, against the target; "ever" counts all.
  *
- * <p>A live query, not a counter of the projector: a staff record is set and ended by officers
- * outside the statement stream, so a counter would need its own change events to stay equal to a
- * recompute. The query is bounded by the staff of the subtree (a commune has a handful, a province
- * some thousands; the index {@code person_staff} keeps the people who are not staff out of it), and
- * each of them costs one primary-key probe of {@code cov_state}.
+ * <p>Read from counters, not from the staff rows (at Central those were every staff member of the
+ * country): {@code cov_people} (storage.PeopleCounts: staff by level and position, kept by the
+ * people services) and {@code cov_staff_trained} (storage.TrainedCounts: the trained by level,
+ * position and year of first completion, kept by the projector). A position is grouped as written,
+ * byte for byte.
  */
 @ApplicationScoped
 @Transactional
@@ -80,32 +76,40 @@ public class StaffTraining {
 
   public Figures figures(long unitId, int year, ManagedScope scope) {
     DashboardUnits.require(entityManager, unitId, scope);
-    var groups = new ArrayList<Group>();
+    // From the counters (storage.PeopleCounts and TrainedCounts): a few rows of the unit.
+    var byGroup = new HashMap<List<String>, long[]>();
     for (Object[] row :
         rows(
             entityManager,
-            "select u.kind, p.staff_position, count(*),"
-                + " sum(case when s.person_id is null then 0 else 1 end),"
-                + " sum(case when s.reached_on >= ?3 and s.reached_on <= ?4 then 1 else 0 end)"
-                + " from person p join org_unit u on u.id = p.home_unit_id"
-                + ANCESTORS
-                + " left join cov_state s on s.person_id = p.id and s.subject = ?2"
-                + " and s.milestone = '"
-                + Milestone.COMPLETED.name()
-                + "' where p.staff_employment is not null and "
-                + within(1)
-                + " group by u.kind, p.staff_position",
-            unitId,
-            STAFF_TRACK.code(),
-            Date.valueOf(LocalDate.of(year, 1, 1)),
-            Date.valueOf(LocalDate.of(year, 12, 31)))) {
+            "select staff_level, staff_position, sum(people) from cov_people where unit_id = ?1"
+                + " and is_staff = true group by staff_level, staff_position",
+            unitId)) {
+      byGroup.computeIfAbsent(List.of((String) row[0], (String) row[1]), g -> new long[3])[0] +=
+          number(row[2]);
+    }
+    for (Object[] row :
+        rows(
+            entityManager,
+            "select staff_level, staff_position, trained_year, people from cov_staff_trained"
+                + " where unit_id = ?1",
+            unitId)) {
+      var counts =
+          byGroup.computeIfAbsent(List.of((String) row[0], (String) row[1]), g -> new long[3]);
+      counts[1] += number(row[3]);
+      if (((Number) row[2]).intValue() == year) {
+        counts[2] += number(row[3]);
+      }
+    }
+    var groups = new ArrayList<Group>();
+    for (var group : byGroup.entrySet()) {
+      var counts = group.getValue();
       groups.add(
           new Group(
-              UnitKind.valueOf((String) row[0]),
-              row[1] == null ? "" : (String) row[1],
-              number(row[2]),
-              number(row[3]),
-              number(row[4])));
+              UnitKind.valueOf(group.getKey().get(0)),
+              group.getKey().get(1),
+              counts[0],
+              counts[1],
+              counts[2]));
     }
     groups.sort(Comparator.comparing(Group::level).thenComparing(Group::position));
     var target = target(unitId, year);

@@ -1,0 +1,458 @@
+package vn.hocso.lms.coverage.storage;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Today's members and Union staff of every unit's subtree, by what they are — member, staff,
+ * erased, and for staff the level (the kind of her home unit) and position — kept in {@code
+ * cov_people} rolled up through every ancestor, so the dashboards' staff section and untrained
+ * count read a unit's few rows instead of every person below it. People who are neither members nor
+ * staff are not counted.
+ *
+ * <p>Kept like {@link Headcounts}, in the transaction of every change to the people it counts (it
+ * rides on Headcounts' settle, addNewPeople and unitMoved, and erasure calls it): each person is
+ * stored as counted ({@code cov_people_person}) and the tree as counted ({@code cov_people_unit}),
+ * so a change takes back exactly what was added; a unit's row in {@code cov_people_unit} is locked
+ * before its counters change. When what she is changes, a {@code PERSON} change is queued for the
+ * projector, which keeps the trained among them ({@link TrainedCounts}). {@link #recount} derives
+ * the three tables from scratch; the coverage property test checks the kept ones always equal it.
+ */
+public final class PeopleCounts {
+
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final Connection connection;
+  private final Map<Long, Long> parents = new HashMap<>();
+
+  public PeopleCounts(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** On the entity manager's transaction, its pending changes flushed first. */
+  public static PeopleCounts of(EntityManager entityManager) {
+    entityManager.flush();
+    return new PeopleCounts(entityManager.unwrap(Connection.class));
+  }
+
+  /**
+   * What a person is, as the counters see it: staff level and position are '' unless she is staff
+   * (a position is compared without trailing spaces, as MariaDB compares it).
+   */
+  public record Kind(boolean member, boolean staff, boolean erased, String level, String position) {
+
+    /** Null for someone who is neither member nor staff: she is not counted. */
+    static Kind of(boolean member, boolean staff, boolean erased, String level, String position) {
+      if (!member && !staff) {
+        return null;
+      }
+      return staff
+          ? new Kind(member, true, erased, level, position == null ? "" : position.stripTrailing())
+          : new Kind(true, false, erased, "", "");
+    }
+  }
+
+  /** A person where and as counted. */
+  record Counted(long unitId, Kind kind) {}
+
+  /** The person columns a Kind is made of, with her home unit and its kind. */
+  static final String PERSON_COLUMNS =
+      "p.id, p.home_unit_id, p.is_member, p.staff_employment is not null,"
+          + " p.erased_on is not null, u.kind, p.staff_position";
+
+  static final String PERSON_FROM = " from person p join org_unit u on u.id = p.home_unit_id";
+
+  /** Reads PERSON_COLUMNS from the row (starting at column 1). */
+  static Counted counted(ResultSet rows) throws SQLException {
+    var kind =
+        Kind.of(
+            rows.getBoolean(3),
+            rows.getBoolean(4),
+            rows.getBoolean(5),
+            rows.getString(6),
+            rows.getString(7));
+    return kind == null ? null : new Counted(rows.getLong(2), kind);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Keeping
+
+  /** Brings the counts in line with the person as she is now. */
+  public void settle(long personId) throws SQLException {
+    Counted was = null;
+    try (var query =
+        connection.prepareStatement(
+            "select unit_id, is_member, is_staff, is_erased, staff_level, staff_position from"
+                + " cov_people_person where person_id = ?")) {
+      query.setLong(1, personId);
+      try (var rows = query.executeQuery()) {
+        if (rows.next()) {
+          was =
+              new Counted(
+                  rows.getLong(1),
+                  new Kind(
+                      rows.getBoolean(2),
+                      rows.getBoolean(3),
+                      rows.getBoolean(4),
+                      rows.getString(5),
+                      rows.getString(6)));
+        }
+      }
+    }
+    Counted now = null;
+    try (var query =
+        connection.prepareStatement("select " + PERSON_COLUMNS + PERSON_FROM + " where p.id = ?")) {
+      query.setLong(1, personId);
+      try (var rows = query.executeQuery()) {
+        if (rows.next()) {
+          now = counted(rows);
+        }
+      }
+    }
+    if (Objects.equals(was, now)) {
+      return;
+    }
+    if (was != null) {
+      count(was, -1);
+      try (var delete =
+          connection.prepareStatement("delete from cov_people_person where person_id = ?")) {
+        delete.setLong(1, personId);
+        delete.executeUpdate();
+      }
+    }
+    if (now != null) {
+      count(now, +1);
+      try (var insert = connection.prepareStatement(INSERT_PERSON)) {
+        bindPerson(insert, personId, now);
+        insert.executeUpdate();
+      }
+    }
+    if (!Objects.equals(was == null ? null : was.kind(), now == null ? null : now.kind())) {
+      // What she is changed: the projector counts her completions again (TrainedCounts).
+      queuePersonChange(personId);
+    }
+  }
+
+  /** Counts people just inserted (an import): none has a completion yet, so nothing is queued. */
+  public void addNewPeople(long firstPersonId, int count) throws SQLException {
+    var deltas = new HashMap<Long, Map<Kind, Long>>();
+    try (var query =
+            connection.prepareStatement(
+                "select " + PERSON_COLUMNS + PERSON_FROM + " where p.id between ? and ?");
+        var insert = connection.prepareStatement(INSERT_PERSON)) {
+      query.setLong(1, firstPersonId);
+      query.setLong(2, firstPersonId + count - 1);
+      int batched = 0;
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          var counted = counted(rows);
+          if (counted == null) {
+            continue;
+          }
+          for (long unit : chain(counted.unitId())) {
+            deltas.computeIfAbsent(unit, u -> new HashMap<>()).merge(counted.kind(), 1L, Long::sum);
+          }
+          bindPerson(insert, rows.getLong(1), counted);
+          insert.addBatch();
+          if (++batched % 1000 == 0) {
+            insert.executeBatch();
+          }
+        }
+      }
+      insert.executeBatch();
+    }
+    for (var unit : deltas.entrySet()) {
+      for (var kind : unit.getValue().entrySet()) {
+        change(unit.getKey(), kind.getKey(), kind.getValue());
+      }
+    }
+  }
+
+  /**
+   * A unit moved under another parent (its parent in org_unit is the new one): its subtree's counts
+   * leave the ancestors they were counted in for the new ones.
+   */
+  public void unitMoved(long unitId) throws SQLException {
+    var oldChain = chain(unitId);
+    Long newParent = treeParent(unitId);
+    if (oldChain.size() > 1 && Objects.equals(parents.get(unitId), newParent)) {
+      return;
+    }
+    var own = new HashMap<Kind, Long>();
+    try (var query =
+        connection.prepareStatement(
+            "select is_member, is_staff, is_erased, staff_level, staff_position, people from"
+                + " cov_people where unit_id = ?")) {
+      query.setLong(1, unitId);
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          own.put(
+              new Kind(
+                  rows.getBoolean(1),
+                  rows.getBoolean(2),
+                  rows.getBoolean(3),
+                  rows.getString(4),
+                  rows.getString(5)),
+              rows.getLong(6));
+        }
+      }
+    }
+    for (var row : own.entrySet()) {
+      for (long ancestor : oldChain.subList(1, oldChain.size())) {
+        change(ancestor, row.getKey(), -row.getValue());
+      }
+    }
+    try (var update =
+        connection.prepareStatement("update cov_people_unit set parent_id = ? where unit_id = ?")) {
+      setLong(update, 1, newParent);
+      update.setLong(2, unitId);
+      update.executeUpdate();
+    }
+    parents.put(unitId, newParent);
+    var newChain = chain(unitId);
+    for (var row : own.entrySet()) {
+      for (long ancestor : newChain.subList(1, newChain.size())) {
+        change(ancestor, row.getKey(), row.getValue());
+      }
+    }
+  }
+
+  private void count(Counted counted, long sign) throws SQLException {
+    for (long unit : chain(counted.unitId())) {
+      change(unit, counted.kind(), sign);
+    }
+  }
+
+  /** Adds to one row (created when missing; a row back at zero is removed). */
+  private void change(long unitId, Kind kind, long people) throws SQLException {
+    if (people == 0) {
+      return;
+    }
+    // The unit's row first, as Headcounts does: two transactions adding the first person of a kind
+    // to one unit would otherwise both insert.
+    try (var lock =
+        connection.prepareStatement(
+            "select unit_id from cov_people_unit where unit_id = ? for update")) {
+      lock.setLong(1, unitId);
+      lock.executeQuery().close();
+    }
+    var where =
+        " where unit_id = ? and is_member = ? and is_staff = ? and is_erased = ? and"
+            + " staff_level = ? and staff_position = ?";
+    try (var update =
+        connection.prepareStatement("update cov_people set people = people + ?" + where)) {
+      update.setLong(1, people);
+      bindKey(update, 2, unitId, kind);
+      if (update.executeUpdate() == 0) {
+        try (var insert =
+            connection.prepareStatement(
+                "insert into cov_people (unit_id, is_member, is_staff, is_erased, staff_level,"
+                    + " staff_position, people) values (?, ?, ?, ?, ?, ?, ?)")) {
+          bindKey(insert, 1, unitId, kind);
+          insert.setLong(7, people);
+          insert.executeUpdate();
+        }
+        return;
+      }
+    }
+    try (var delete =
+        connection.prepareStatement("delete from cov_people" + where + " and people = 0")) {
+      bindKey(delete, 1, unitId, kind);
+      delete.executeUpdate();
+    }
+  }
+
+  private static void bindKey(PreparedStatement statement, int first, long unitId, Kind kind)
+      throws SQLException {
+    statement.setLong(first, unitId);
+    statement.setBoolean(first + 1, kind.member());
+    statement.setBoolean(first + 2, kind.staff());
+    statement.setBoolean(first + 3, kind.erased());
+    statement.setString(first + 4, kind.level());
+    statement.setString(first + 5, kind.position());
+  }
+
+  private static final String INSERT_PERSON =
+      "insert into cov_people_person (person_id, unit_id, is_member, is_staff, is_erased,"
+          + " staff_level, staff_position) values (?, ?, ?, ?, ?, ?, ?)";
+
+  private static void bindPerson(PreparedStatement insert, long personId, Counted counted)
+      throws SQLException {
+    insert.setLong(1, personId);
+    bindKey(insert, 2, counted.unitId(), counted.kind());
+  }
+
+  /**
+   * A PERSON change for the projector. Its id is minus the person's (no id_sequence row to lock, so
+   * no lock order with the other writers of people): one waiting change per person is enough, and a
+   * second writer of her waits on the first's row.
+   */
+  private void queuePersonChange(long personId) throws SQLException {
+    try (var delete = connection.prepareStatement("delete from cov_change where id = ?")) {
+      delete.setLong(1, -personId);
+      delete.executeUpdate();
+    }
+    try (var insert =
+        connection.prepareStatement(
+            "insert into cov_change (id, kind, subject_id, effective_on) values (?, 'PERSON', ?,"
+                + " ?)")) {
+      insert.setLong(1, -personId);
+      insert.setLong(2, personId);
+      insert.setDate(3, Date.valueOf(LocalDate.now(VIETNAM)));
+      insert.executeUpdate();
+    }
+  }
+
+  /** The unit and its ancestors as cov_people knows them (a new unit learnt from org_unit). */
+  private List<Long> chain(long unitId) throws SQLException {
+    var chain = new ArrayList<Long>();
+    for (Long unit = unitId; unit != null; unit = knownParent(unit)) {
+      chain.add(unit);
+      if (chain.size() > 64) {
+        throw new SQLException("The unit tree has a cycle at " + unitId);
+      }
+    }
+    return chain;
+  }
+
+  private Long knownParent(long unitId) throws SQLException {
+    if (parents.containsKey(unitId)) {
+      return parents.get(unitId);
+    }
+    try (var query =
+        connection.prepareStatement("select parent_id from cov_people_unit where unit_id = ?")) {
+      query.setLong(1, unitId);
+      try (var rows = query.executeQuery()) {
+        if (rows.next()) {
+          long value = rows.getLong(1);
+          Long parent = rows.wasNull() ? null : value;
+          parents.put(unitId, parent);
+          return parent;
+        }
+      }
+    }
+    Long parent = treeParent(unitId);
+    try (var insert =
+        connection.prepareStatement(
+            "insert into cov_people_unit (unit_id, parent_id) values (?, ?)")) {
+      insert.setLong(1, unitId);
+      setLong(insert, 2, parent);
+      insert.executeUpdate();
+    }
+    parents.put(unitId, parent);
+    return parent;
+  }
+
+  private Long treeParent(long unitId) throws SQLException {
+    try (var query = connection.prepareStatement("select parent_id from org_unit where id = ?")) {
+      query.setLong(1, unitId);
+      try (var rows = query.executeQuery()) {
+        if (!rows.next()) {
+          throw new SQLException("No unit " + unitId);
+        }
+        long value = rows.getLong(1);
+        return rows.wasNull() ? null : value;
+      }
+    }
+  }
+
+  static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  /** Today's tree, unit → parent, from org_unit. */
+  static Map<Long, Long> tree(Connection connection) throws SQLException {
+    var parents = new HashMap<Long, Long>();
+    try (var statement = connection.createStatement();
+        var rows = statement.executeQuery("select id, parent_id from org_unit")) {
+      while (rows.next()) {
+        long unit = rows.getLong(1);
+        long parent = rows.getLong(2);
+        parents.put(unit, rows.wasNull() ? null : parent);
+      }
+    }
+    return parents;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // From scratch
+
+  /**
+   * Replaces the three tables with a count of the people and today's tree (in memory: one entry per
+   * unit and kind): the migration's first fill, part of the full recompute, and what the kept
+   * tables must always equal.
+   */
+  public static void recount(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      for (var table : List.of("cov_people", "cov_people_person", "cov_people_unit")) {
+        statement.executeUpdate("delete from " + table);
+      }
+    }
+    var parents = tree(connection);
+    var deltas = new HashMap<Long, Map<Kind, Long>>();
+    try (var statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "select "
+                    + PERSON_COLUMNS
+                    + PERSON_FROM
+                    + " where p.is_member = true or p.staff_employment is not null");
+        var insert = connection.prepareStatement(INSERT_PERSON)) {
+      int batched = 0;
+      while (rows.next()) {
+        var counted = counted(rows);
+        for (Long unit = counted.unitId(); unit != null; unit = parents.get(unit)) {
+          deltas.computeIfAbsent(unit, u -> new HashMap<>()).merge(counted.kind(), 1L, Long::sum);
+        }
+        bindPerson(insert, rows.getLong(1), counted);
+        insert.addBatch();
+        if (++batched % 1000 == 0) {
+          insert.executeBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+    try (var insert =
+            connection.prepareStatement(
+                "insert into cov_people (unit_id, is_member, is_staff, is_erased, staff_level,"
+                    + " staff_position, people) values (?, ?, ?, ?, ?, ?, ?)");
+        var unit =
+            connection.prepareStatement(
+                "insert into cov_people_unit (unit_id, parent_id) values (?, ?)")) {
+      int batched = 0;
+      for (var perUnit : deltas.entrySet()) {
+        for (var kind : perUnit.getValue().entrySet()) {
+          bindKey(insert, 1, perUnit.getKey(), kind.getKey());
+          insert.setLong(7, kind.getValue());
+          insert.addBatch();
+          if (++batched % 1000 == 0) {
+            insert.executeBatch();
+          }
+        }
+      }
+      insert.executeBatch();
+      for (var parent : parents.entrySet()) {
+        unit.setLong(1, parent.getKey());
+        setLong(unit, 2, parent.getValue());
+        unit.addBatch();
+      }
+      unit.executeBatch();
+    }
+  }
+}
