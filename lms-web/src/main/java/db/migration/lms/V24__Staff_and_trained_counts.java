@@ -31,7 +31,7 @@ public class V24__Staff_and_trained_counts extends BaseJavaMigration {
       ddl.execute(
           "create table cov_people (unit_id bigint not null, is_member boolean not null,"
               + " is_staff boolean not null, is_erased boolean not null,"
-              + " staff_level varchar(16) not null,"
+              + " staff_level varchar(24) not null,"
               + position
               + ", people bigint not null, primary key (unit_id, is_member, is_staff, is_erased,"
               + " staff_level, staff_position))");
@@ -39,7 +39,7 @@ public class V24__Staff_and_trained_counts extends BaseJavaMigration {
       ddl.execute(
           "create table cov_people_person (person_id bigint not null primary key,"
               + " unit_id bigint not null, is_member boolean not null, is_staff boolean not null,"
-              + " is_erased boolean not null, staff_level varchar(16) not null,"
+              + " is_erased boolean not null, staff_level varchar(24) not null,"
               + position
               + ")");
       // The tree as cov_people knows it (follows org_unit as units move).
@@ -54,7 +54,7 @@ public class V24__Staff_and_trained_counts extends BaseJavaMigration {
       // year of their first completion.
       ddl.execute(
           "create table cov_staff_trained (unit_id bigint not null,"
-              + " staff_level varchar(16) not null,"
+              + " staff_level varchar(24) not null,"
               + position
               + ", trained_year int not null, people bigint not null,"
               + " primary key (unit_id, staff_level, staff_position, trained_year))");

@@ -59,8 +59,14 @@ public class QuizView implements Serializable {
     }
   }
 
-  /** Marks the question in hand and shows its feedback. */
-  public void check() {
+  /**
+   * Marks the question in hand and shows its feedback, once: without JavaScript a double click
+   * posts twice into the same view, and the second must not send a second {@code answered}.
+   */
+  public synchronized void check() {
+    if (outcome != null) {
+      return; // this question is marked already
+    }
     var question = getQuestion();
     var response =
         switch (question.kind()) {
@@ -86,7 +92,7 @@ public class QuizView implements Serializable {
   }
 
   /** The next question of the attempt. */
-  public void next() {
+  public synchronized void next() {
     index++;
     refusal = null;
     outcome = null;

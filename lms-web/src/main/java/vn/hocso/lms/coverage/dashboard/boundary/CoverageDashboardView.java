@@ -314,6 +314,15 @@ public class CoverageDashboardView implements Serializable {
         .format(overview.frozen().frozenAt().atZone(StatementReading.VIETNAM));
   }
 
+  /** The day the frozen figures were counted to, written as the page writes days. */
+  public String getFrozenCountedOn() {
+    if (overview == null || overview.frozen() == null) {
+      return "";
+    }
+    return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+        .format(overview.frozen().countedOn());
+  }
+
   public CoverageDashboard.Overview getOverview() {
     return overview;
   }

@@ -64,6 +64,14 @@ public class CoverageReports {
    */
   public ReportSummary generate(
       long unitId, ReportPeriod period, String generatedBy, ManagedScope scope) {
+    // The counters' lock before anything is read: under REPEATABLE READ the first plain read fixes
+    // the transaction's snapshot, and a freeze must see what the projector or a recompute it
+    // waited for has just committed.
+    try (var tables = new CoverageTables(entityManager.unwrap(Connection.class))) {
+      tables.lockCounters();
+    } catch (SQLException e) {
+      throw new PersistenceException("Locking the coverage counters failed", e);
+    }
     var unit = require(unitId, scope);
     period.requireClosedOn(LocalDate.now(clock.withZone(StatementReading.VIETNAM)));
     var now = clock.instant();
