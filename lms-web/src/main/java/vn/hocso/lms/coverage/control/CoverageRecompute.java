@@ -105,6 +105,11 @@ public final class CoverageRecompute {
   public void run() throws SQLException {
     steps.clear();
     stepStarted = System.nanoTime();
+    if (mysql() && !connection.isWrapperFor(JdbcConnection.class)) {
+      // Another class loader's Connector/J (a pool outside the application): text inserts, 2–3
+      // times slower (Rows.prepare); worth knowing when a recompute takes longer than measured.
+      LOG.info("Coverage recompute: Connector/J not reachable by unwrap; inserts as text");
+    }
     if (locks != null && mysql()) {
       swap();
     } else {
@@ -653,12 +658,6 @@ public final class CoverageRecompute {
     private PreparedStatement prepare(String sql) throws SQLException {
       if (connection.isWrapperFor(JdbcConnection.class)) {
         return connection.unwrap(JdbcConnection.class).serverPrepareStatement(sql);
-      }
-      if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("mariadb")
-          || connection.getMetaData().getDatabaseProductName().toLowerCase().contains("mysql")) {
-        // Another class loader's Connector/J (a pool outside the application): text inserts,
-        // 2–3 times slower; worth knowing when a recompute takes longer than measured.
-        LOG.info("Coverage recompute: Connector/J not reachable by unwrap; inserts as text");
       }
       return connection.prepareStatement(sql);
     }
