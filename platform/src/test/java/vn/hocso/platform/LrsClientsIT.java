@@ -133,4 +133,30 @@ class LrsClientsIT {
 
     assertThat(json(send("GET", "admin/clients", ADMIN, null)).getInt("total")).isEqualTo(before);
   }
+
+  @Test
+  void aRequestWithoutVersionIsRefusedInTheVersionItsClientSpeaks() throws Exception {
+    var created =
+        send("POST", "admin/clients", ADMIN, "{\"scopes\":[\"all\"],\"xapiVersion\":\"1.0.3\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(json(created).getString("xapiVersion")).isEqualTo("1.0.3");
+    var legacy = basic(json(created).getString("key"), json(created).getString("secret"));
+
+    for (var client : new String[] {legacy, ADMIN, basic("nobody", "wrong-secret-of-nobody")}) {
+      var headerless =
+          http.send(
+              HttpRequest.newBuilder(platform.uri("/xapi/statements?limit=1"))
+                  .header("Authorization", client)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(headerless.statusCode()).isEqualTo(400);
+      assertThat(headerless.body()).contains("version-header-required");
+      assertThat(headerless.headers().firstValue("X-Experience-API-Version"))
+          .contains(client.equals(legacy) ? "1.0.3" : "2.0.0");
+    }
+    // A request that names its version is answered in it, whatever the client speaks.
+    var named = send("GET", "statements?limit=1", legacy, null);
+    assertThat(named.statusCode()).isEqualTo(200);
+    assertThat(named.headers().firstValue("X-Experience-API-Version")).contains("2.0.0");
+  }
 }

@@ -1,5 +1,6 @@
 package vn.hocso.xapi.version;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.hocso.xapi.platform.InvalidRequestException;
 
@@ -32,11 +33,9 @@ public enum XapiVersion {
               + " §1.3)");
     }
     var value = header.trim();
-    if (TWO_ZERO.matcher(value).matches()) {
-      return V2_0_0;
-    }
-    if (ONE_ZERO.matcher(value).matches()) {
-      return V1_0_3;
+    var named = named(value);
+    if (named.isPresent()) {
+      return named.get();
     }
     throw new InvalidRequestException(
         HEADER,
@@ -45,6 +44,21 @@ public enum XapiVersion {
             + value
             + " is not supported; use 1.0.x or 2.0.x (xAPI 2.0"
             + " Part 3 §1.3)");
+  }
+
+  /** The version a text names (any patch of 1.0 or 2.0), if it names one we speak. */
+  public static Optional<XapiVersion> named(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    var value = text.trim();
+    if (TWO_ZERO.matcher(value).matches()) {
+      return Optional.of(V2_0_0);
+    }
+    if (ONE_ZERO.matcher(value).matches()) {
+      return Optional.of(V1_0_3);
+    }
+    return Optional.empty();
   }
 
   /** Whether a statement's own {@code version} property is one this version accepts. */

@@ -90,7 +90,7 @@ public class ClientsResource {
     var change = ClientChange.read(RequestBodies.parseJson(read(body)));
     var key = ClientChange.newKey();
     var secret = change.secret().orElseGet(ClientChange::newSecret);
-    registry.save(key, secret, change.scopes());
+    registry.save(key, secret, change.scopes(), change.speaks());
     LOG.info(() -> "LRS client " + key + " created by " + admin.key());
     var created = registry.find(key).orElseThrow();
     return Response.created(uri.getAbsolutePathBuilder().path(key).build())
@@ -115,7 +115,7 @@ public class ClientsResource {
           "client-keep-own-management",
           "A client cannot take hocso/clients from itself: nobody could manage clients after");
     }
-    if (registry.update(key, change.secret(), change.scopes())) {
+    if (registry.update(key, change.secret(), change.scopes(), change.speaks())) {
       LOG.info(() -> "LRS client " + key + " changed by " + admin.key());
       return Response.ok(describe(existing(key))).build();
     }
@@ -128,7 +128,7 @@ public class ClientsResource {
                         "secret",
                         "client-secret-required",
                         "A new client needs a secret (or POST to have the LRS make one)"));
-    registry.save(key, secret, change.scopes());
+    registry.save(key, secret, change.scopes(), change.speaks());
     LOG.info(() -> "LRS client " + key + " created by " + admin.key());
     return Response.created(uri.getAbsolutePath()).entity(describe(existing(key))).build();
   }
@@ -173,6 +173,7 @@ public class ClientsResource {
         .add("key", client.key())
         .add("scopes", scopes)
         .add("authority", client.authority())
+        .add("xapiVersion", client.speaks().text())
         .add(
             "updated",
             Instant.EPOCH.plusNanos(Math.multiplyExact(client.updatedMicros(), 1000L)).toString())

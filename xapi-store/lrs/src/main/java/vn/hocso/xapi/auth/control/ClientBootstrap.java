@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.storage.control.LrsSchema;
+import vn.hocso.xapi.version.XapiVersion;
 
 /**
  * Creates or updates the first client at start, from lrs.bootstrap.key / lrs.bootstrap.secret
@@ -45,6 +46,11 @@ public class ClientBootstrap {
   @ConfigProperty(name = "lrs.bootstrap.secret")
   Optional<String> secret;
 
+  /** The xAPI version the bootstrap client speaks (LRS_BOOTSTRAP_VERSION), 2.0.0 by default. */
+  @Inject
+  @ConfigProperty(name = "lrs.bootstrap.version")
+  Optional<String> version;
+
   private volatile boolean done;
 
   @PostConstruct
@@ -65,6 +71,16 @@ public class ClientBootstrap {
     return done;
   }
 
+  private static XapiVersion speaks(String text) {
+    return XapiVersion.named(text)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "LRS_BOOTSTRAP_VERSION (lrs.bootstrap.version) is "
+                        + text
+                        + ": use 1.0.3 or 2.0.0"));
+  }
+
   private void ensureOnce() {
     if (done) {
       return;
@@ -73,10 +89,15 @@ public class ClientBootstrap {
       done = true;
       return;
     }
+    var speaks = version.filter(text -> !text.isBlank()).map(ClientBootstrap::speaks);
     if (schema.migrateIfNeeded().isPresent()) {
       return; // the readiness check reports the database; try again at the next request
     }
-    registry.save(key.get(), secret.get(), EnumSet.of(Scope.ALL, Scope.MANAGE_CLIENTS));
+    registry.save(
+        key.get(),
+        secret.get(),
+        EnumSet.of(Scope.ALL, Scope.MANAGE_CLIENTS),
+        Optional.of(speaks.orElse(XapiVersion.V2_0_0)));
     done = true;
     LOG.info(() -> "LRS client " + key.get() + " bootstrapped with scopes all and hocso/clients");
   }

@@ -12,13 +12,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.version.XapiVersion;
 
 /**
  * What credential management asks of a client, read from a JSON body {@code {"scopes": [...],
- * "secret": "..."}} and checked: known scopes only, at least one, and a secret long enough to
- * resist guessing. Also makes new keys and secrets.
+ * "secret": "...", "xapiVersion": "1.0.3"}} and checked: known scopes only, at least one, a secret
+ * long enough to resist guessing, and the xAPI version the client's content speaks (1.0.x or 2.0.x;
+ * absent keeps what the client had, 2.0.0 for a new one). Also makes new keys and secrets.
  */
-public record ClientChange(Set<Scope> scopes, Optional<String> secret) {
+public record ClientChange(
+    Set<Scope> scopes, Optional<String> secret, Optional<XapiVersion> speaks) {
 
   /** Long enough that guessing over HTTP is hopeless; generated secrets are longer. */
   public static final int MIN_SECRET_LENGTH = 16;
@@ -30,6 +33,10 @@ public record ClientChange(Set<Scope> scopes, Optional<String> secret) {
     scopes = Set.copyOf(scopes);
   }
 
+  public ClientChange(Set<Scope> scopes, Optional<String> secret) {
+    this(scopes, secret, Optional.empty());
+  }
+
   /** Reads a body; a missing secret is allowed here, the caller decides whether it needs one. */
   public static ClientChange read(JsonValue body) {
     if (!(body instanceof JsonObject object)) {
@@ -37,12 +44,31 @@ public record ClientChange(Set<Scope> scopes, Optional<String> secret) {
           null, "client-body-object", "The body must be a JSON object with \"scopes\"");
     }
     for (var name : object.keySet()) {
-      if (!name.equals("scopes") && !name.equals("secret")) {
+      if (!name.equals("scopes") && !name.equals("secret") && !name.equals("xapiVersion")) {
         throw new InvalidRequestException(
-            name, "client-unknown-property", "Unknown property " + name + ": use scopes, secret");
+            name,
+            "client-unknown-property",
+            "Unknown property " + name + ": use scopes, secret, xapiVersion");
       }
     }
-    return new ClientChange(scopes(object.get("scopes")), secret(object.get("secret")));
+    return new ClientChange(
+        scopes(object.get("scopes")),
+        secret(object.get("secret")),
+        speaks(object.get("xapiVersion")));
+  }
+
+  private static Optional<XapiVersion> speaks(JsonValue value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    var named = value instanceof JsonString text ? XapiVersion.named(text.getString()) : null;
+    if (named == null || named.isEmpty()) {
+      throw new InvalidRequestException(
+          "xapiVersion",
+          "client-xapi-version",
+          "xapiVersion must be the xAPI version the client speaks: \"1.0.3\" or \"2.0.0\"");
+    }
+    return named;
   }
 
   private static Set<Scope> scopes(JsonValue value) {

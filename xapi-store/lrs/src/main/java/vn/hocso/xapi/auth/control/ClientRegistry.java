@@ -23,6 +23,7 @@ import vn.hocso.xapi.platform.AuthenticationRequiredException;
 import vn.hocso.xapi.platform.Json;
 import vn.hocso.xapi.statements.entity.Timestamps;
 import vn.hocso.xapi.storage.control.LrsDataSource;
+import vn.hocso.xapi.version.XapiVersion;
 
 /**
  * The clients of the LRS and the check of their credentials. Hashes are slow on purpose, so a
@@ -115,7 +116,8 @@ public class ClientRegistry {
     try (var connection = dataSource.getConnection();
         var select =
             connection.prepareStatement(
-                "select secret_hash, scopes, authority_json from lrs_client where client_key = ?")) {
+                "select secret_hash, scopes, authority_json, xapi_version from lrs_client"
+                    + " where client_key = ?")) {
       select.setString(1, given.key());
       try (var rows = select.executeQuery()) {
         if (!rows.next() || !SecretHashing.matches(given.secret(), rows.getString(1))) {
@@ -123,7 +125,11 @@ public class ClientRegistry {
         }
         try (var reader = Json.createReader(new StringReader(rows.getString(3)))) {
           return Optional.of(
-              new LrsClient(given.key(), Scope.parseAll(rows.getString(2)), reader.readObject()));
+              new LrsClient(
+                  given.key(),
+                  Scope.parseAll(rows.getString(2)),
+                  reader.readObject(),
+                  speaks(rows.getString(4))));
         }
       }
     } catch (SQLException e) {
@@ -133,10 +139,18 @@ public class ClientRegistry {
 
   /** Creates the client or gives it a new secret and scopes. */
   public void save(String key, String secret, Set<Scope> scopes) {
+    save(key, secret, scopes, Optional.empty());
+  }
+
+  /**
+   * Creates the client or gives it a new secret and scopes, and the xAPI version it speaks when
+   * given (a new client without one speaks 2.0.0; an existing one keeps its own).
+   */
+  public void save(String key, String secret, Set<Scope> scopes, Optional<XapiVersion> speaks) {
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("A client secret must not be empty");
     }
-    write(key, Optional.of(secret), scopes);
+    write(key, Optional.of(secret), scopes, speaks);
   }
 
   /**
@@ -144,10 +158,16 @@ public class ClientRegistry {
    * no such client.
    */
   public boolean update(String key, Optional<String> secret, Set<Scope> scopes) {
+    return update(key, secret, scopes, Optional.empty());
+  }
+
+  /** As {@link #update(String, Optional, Set)}, and the version it speaks when given. */
+  public boolean update(
+      String key, Optional<String> secret, Set<Scope> scopes, Optional<XapiVersion> speaks) {
     if (find(key).isEmpty()) {
       return false;
     }
-    write(key, secret, scopes);
+    write(key, secret, scopes, speaks);
     return true;
   }
 
@@ -192,7 +212,7 @@ public class ClientRegistry {
 
   private List<RegisteredClient> select(String where, String key, int limit, int offset) {
     var sql =
-        "select client_key, scopes, authority_json, updated_micros from lrs_client "
+        "select client_key, scopes, authority_json, xapi_version, updated_micros from lrs_client "
             + where
             + " order by client_key limit ? offset ?";
     try (var connection = dataSource.getConnection();
@@ -212,7 +232,8 @@ public class ClientRegistry {
                     rows.getString(1),
                     Scope.parseAll(rows.getString(2)),
                     reader.readObject(),
-                    rows.getLong(4)));
+                    speaks(rows.getString(4)),
+                    rows.getLong(5)));
           }
         }
       }
@@ -222,7 +243,12 @@ public class ClientRegistry {
     }
   }
 
-  private void write(String key, Optional<String> secret, Set<Scope> scopes) {
+  private static XapiVersion speaks(String stored) {
+    return XapiVersion.named(stored).orElse(XapiVersion.V2_0_0);
+  }
+
+  private void write(
+      String key, Optional<String> secret, Set<Scope> scopes, Optional<XapiVersion> speaks) {
     var client = new LrsClient(key, scopes, LrsClient.defaultAuthority(key));
     var hash = secret.map(SecretHashing::hash);
     var scopeText = scopes.stream().map(Scope::text).sorted().collect(Collectors.joining(" "));
@@ -231,21 +257,24 @@ public class ClientRegistry {
       try (var update =
           connection.prepareStatement(
               "update lrs_client set secret_hash = coalesce(?, secret_hash), scopes = ?,"
-                  + " updated_micros = ? where client_key = ?")) {
+                  + " xapi_version = coalesce(?, xapi_version), updated_micros = ?"
+                  + " where client_key = ?")) {
         update.setString(1, hash.orElse(null));
         update.setString(2, scopeText);
-        update.setLong(3, Timestamps.nowMicros());
-        update.setString(4, key);
+        update.setString(3, speaks.map(XapiVersion::text).orElse(null));
+        update.setLong(4, Timestamps.nowMicros());
+        update.setString(5, key);
         if (update.executeUpdate() == 0 && hash.isPresent()) {
           try (var insert =
               connection.prepareStatement(
                   "insert into lrs_client (client_key, secret_hash, scopes, authority_json,"
-                      + " updated_micros) values (?, ?, ?, ?, ?)")) {
+                      + " xapi_version, updated_micros) values (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key);
             insert.setString(2, hash.get());
             insert.setString(3, scopeText);
             insert.setString(4, client.authority().toString());
-            insert.setLong(5, Timestamps.nowMicros());
+            insert.setString(5, speaks.orElse(XapiVersion.V2_0_0).text());
+            insert.setLong(6, Timestamps.nowMicros());
             insert.executeUpdate();
           }
         }

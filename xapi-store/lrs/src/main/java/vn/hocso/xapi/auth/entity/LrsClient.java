@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import vn.hocso.xapi.platform.ForbiddenException;
 import vn.hocso.xapi.platform.Json;
+import vn.hocso.xapi.version.XapiVersion;
 
 /**
  * A client of the LRS, as authenticated: its key, its scopes and the authority its statements get
@@ -20,14 +21,24 @@ public final class LrsClient implements Principal {
   private final String key;
   private final Set<Scope> scopes;
   private final JsonObject authority;
+  private final XapiVersion speaks;
 
   public LrsClient(String key, Set<Scope> scopes, JsonObject authority) {
+    this(key, scopes, authority, XapiVersion.V2_0_0);
+  }
+
+  /**
+   * A client whose content speaks {@code speaks}: the version the LRS names when it refuses this
+   * client's request for lacking {@code X-Experience-API-Version} (see {@link #speaks()}).
+   */
+  public LrsClient(String key, Set<Scope> scopes, JsonObject authority, XapiVersion speaks) {
     if (key == null || key.isBlank() || key.contains(":")) {
       throw new IllegalArgumentException("A client key is non-blank and has no colon (HTTP Basic)");
     }
     this.key = key;
     this.scopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
     this.authority = Objects.requireNonNull(authority);
+    this.speaks = Objects.requireNonNull(speaks);
   }
 
   /** The authority an LRS of this installation gives a client by default: an account agent. */
@@ -56,6 +67,16 @@ public final class LrsClient implements Principal {
 
   public JsonObject authority() {
     return authority;
+  }
+
+  /**
+   * The xAPI version this client's content speaks, as its administrator registered it (2.0.0 unless
+   * told otherwise). Every request still names its own version; this only decides which version the
+   * LRS answers in when a request names none and is refused (xAPI 1.0.3 §6.2 and 2.0 Part 3 §1.3
+   * each expect their own version there).
+   */
+  public XapiVersion speaks() {
+    return speaks;
   }
 
   /** Statements may be written with statements/write or all (xAPI 2.0 Part 3 §4.2). */

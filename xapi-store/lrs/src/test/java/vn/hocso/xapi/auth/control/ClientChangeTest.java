@@ -9,6 +9,7 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.InvalidRequestException;
+import vn.hocso.xapi.version.XapiVersion;
 
 /** The body of a credential-management request, and the keys and secrets the LRS makes. */
 class ClientChangeTest {
@@ -49,6 +50,21 @@ class ClientChangeTest {
     assertThat(rejected("{\"scopes\":[\"all\"],\"secret\":42}").rule())
         .isEqualTo("client-secret-string");
     assertThat(rejected("{\"scopes\":[\"all\"],\"name\":\"x\"}").field()).isEqualTo("name");
+  }
+
+  @Test
+  void readsTheVersionTheClientSpeaks() {
+    assertThat(ClientChange.read(json("{\"scopes\":[\"all\"]}")).speaks()).isEmpty();
+    assertThat(ClientChange.read(json("{\"scopes\":[\"all\"],\"xapiVersion\":\"1.0.3\"}")).speaks())
+        .contains(XapiVersion.V1_0_3);
+    assertThat(ClientChange.read(json("{\"scopes\":[\"all\"],\"xapiVersion\":\"2.0\"}")).speaks())
+        .contains(XapiVersion.V2_0_0);
+    for (var bad : new String[] {"\"0.9\"", "\"3.0.0\"", "103", "null", "\"\""}) {
+      var refused = rejected("{\"scopes\":[\"all\"],\"xapiVersion\":" + bad + "}");
+      assertThat(refused).as(bad).isNotNull();
+      assertThat(refused.field()).isEqualTo("xapiVersion");
+      assertThat(refused.rule()).isEqualTo("client-xapi-version");
+    }
   }
 
   @Test

@@ -13,6 +13,7 @@ import vn.hocso.xapi.auth.entity.RegisteredClient;
 import vn.hocso.xapi.auth.entity.Scope;
 import vn.hocso.xapi.platform.AuthenticationRequiredException;
 import vn.hocso.xapi.storage.TestDatabases;
+import vn.hocso.xapi.version.XapiVersion;
 
 /** Listing, changing and deleting clients, on H2 and MariaDB through the same SQL. */
 class ClientManagementTest {
@@ -69,6 +70,28 @@ class ClientManagementTest {
 
       assertThat(registry.update("nobody", Optional.empty(), EnumSet.of(Scope.ALL))).isFalse();
       assertThat(registry.find("nobody")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void keepsTheVersionAClientSpeaksUntilItIsChanged(TestDatabases kind) throws Exception {
+    try (var database = kind.create()) {
+      var registry = new ClientRegistry(database.dataSource());
+      registry.save("new", "secret-of-the-new", EnumSet.of(Scope.ALL));
+      registry.save(
+          "old", "secret-of-the-old", EnumSet.of(Scope.ALL), Optional.of(XapiVersion.V1_0_3));
+
+      assertThat(registry.find("new").orElseThrow().speaks()).isEqualTo(XapiVersion.V2_0_0);
+      assertThat(registry.authenticate(basic("old", "secret-of-the-old")).speaks())
+          .isEqualTo(XapiVersion.V1_0_3);
+
+      registry.update("old", Optional.empty(), EnumSet.of(Scope.STATEMENTS_READ));
+      assertThat(registry.find("old").orElseThrow().speaks()).isEqualTo(XapiVersion.V1_0_3);
+      registry.update(
+          "old", Optional.empty(), EnumSet.of(Scope.ALL), Optional.of(XapiVersion.V2_0_0));
+      assertThat(registry.authenticate(basic("old", "secret-of-the-old")).speaks())
+          .isEqualTo(XapiVersion.V2_0_0);
     }
   }
 
