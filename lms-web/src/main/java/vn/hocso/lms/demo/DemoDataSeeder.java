@@ -148,7 +148,7 @@ public class DemoDataSeeder {
     entityManager.persist(person);
     account.belongsTo(person);
     try {
-      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(person.id());
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).addNewPerson(person.id());
     } catch (java.sql.SQLException e) {
       throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
     }

@@ -18,7 +18,10 @@ public enum TestDatabases {
 
   /** A new empty database of this kind. */
   public TestDatabase create() {
-    var name = "hocso_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    // HOCSO_TEST_DATABASE_PREFIX keeps one helper's throw-away databases apart from another's.
+    var name =
+        env("HOCSO_TEST_DATABASE_PREFIX", "hocso_test_")
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     return switch (this) {
       case H2 -> {
         var h2 = new JdbcDataSource();

@@ -185,10 +185,10 @@ public class Registration {
         > 0;
   }
 
-  /** Counts her in her commune's headcount, in this transaction. */
+  /** Counts her, just created, in her commune's headcount, in this transaction. */
   private void headcounts(long personId) {
     try {
-      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(personId);
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).addNewPerson(personId);
     } catch (java.sql.SQLException e) {
       throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
     }

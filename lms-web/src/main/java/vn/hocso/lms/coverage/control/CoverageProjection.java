@@ -179,8 +179,9 @@ public final class CoverageProjection {
     var changes = tables.pendingChanges();
     int applied = 0;
     for (var change : changes) {
-      // Claimed first: the projector and a report's freeze may both apply the queue.
-      if (!tables.deleteChange(change.id())) {
+      // Claimed first: the projector and a report's freeze may both apply the queue; a change
+      // written again since it was read waits for the next batch.
+      if (!tables.deleteChange(change)) {
         continue;
       }
       switch (change.kind()) {

@@ -21,7 +21,11 @@ import javax.sql.DataSource;
 import vn.hocso.lms.coverage.domain.Milestone;
 import vn.hocso.lms.coverage.domain.MonthKey;
 import vn.hocso.lms.coverage.domain.Subject;
+import vn.hocso.lms.coverage.storage.CountedTree;
 import vn.hocso.lms.coverage.storage.CoverageTables;
+import vn.hocso.lms.coverage.storage.Headcounts;
+import vn.hocso.lms.coverage.storage.PeopleCounts;
+import vn.hocso.lms.coverage.storage.TrainedCounts;
 
 /**
  * Derives the learning state and every counter from scratch: from the statements counted in {@code
@@ -51,7 +55,14 @@ import vn.hocso.lms.coverage.storage.CoverageTables;
  * {@code cov_change} rows deleted); later ones stay queued for the projector (applying a change to
  * figures that already follow it changes nothing).
  *
- * <p>The headcounts ({@code storage.Headcounts}) are counted again too, in place, after the swap.
+ * <p>The trained counts ({@code storage.TrainedCounts}) are counted again under the counters' lock,
+ * rolled up through the tree just written into {@code cov_unit} (not org_unit read again: a unit
+ * reparented after the tree was read is a queued change the projector applies to both).
+ *
+ * <p>The headcounts and the people counts ({@code storage.Headcounts}, {@code
+ * storage.PeopleCounts}) are counted again too, in place, holding the people counters' lock ({@code
+ * storage.CountedTree}) from before their first read: in the caller's transaction from its start;
+ * when swapping, in a transaction of their own after the swap.
  *
  * <p>It reads each table once, streaming, and counts in primitive arrays (a few hundred megabytes
  * for the whole country); rows are written in key order, a thousand to an insert.
@@ -81,6 +92,13 @@ public final class CoverageRecompute {
   private final List<String> steps = new ArrayList<>();
   private Boolean mysql;
   private long stepStarted;
+  private Step afterReading = () -> {};
+
+  /** Work between the recompute's steps (tests: a change committed meanwhile). */
+  @FunctionalInterface
+  interface Step {
+    void run() throws SQLException;
+  }
 
   /** Recomputes in the caller's transaction on {@code connection}. */
   public CoverageRecompute(Connection connection) {
@@ -94,6 +112,12 @@ public final class CoverageRecompute {
   public CoverageRecompute(Connection connection, DataSource locks) {
     this.connection = connection;
     this.locks = locks;
+  }
+
+  /** Runs {@code step} once everything is read and before anything is written (tests). */
+  CoverageRecompute afterReading(Step step) {
+    this.afterReading = step;
+    return this;
   }
 
   /** How long each step of the last run took, for the benchmark and the log. */
@@ -112,14 +136,11 @@ public final class CoverageRecompute {
     }
     if (locks != null && mysql()) {
       swap();
+      recountPeopleAlone();
     } else {
       inPlace();
+      recountPeople();
     }
-    vn.hocso.lms.coverage.storage.Headcounts.recount(connection);
-    step("headcounts");
-    // The people writers keep these, as the headcounts: counted again in place too.
-    vn.hocso.lms.coverage.storage.PeopleCounts.recount(connection);
-    step("people counts");
     // An operator's run is worth a line in the log; the tests' thousands are not.
     LOG.log(
         locks == null ? Level.FINE : Level.INFO, "Coverage recompute: " + String.join(", ", steps));
@@ -138,8 +159,12 @@ public final class CoverageRecompute {
     try (var tables = new CoverageTables(connection)) {
       tables.lockCounters();
     }
+    // Also the people counters' (after the counters': the order everyone takes both in), before
+    // the first read, so the people counted at the end are those of this transaction's snapshot.
+    CountedTree.lockPeopleCounters(connection);
     step("lock");
     var derived = derive();
+    afterReading.run();
     try (var statement = connection.createStatement()) {
       for (var table : TABLES) {
         statement.executeUpdate("delete from " + table);
@@ -150,8 +175,35 @@ public final class CoverageRecompute {
     deleteChanges(derived.changes);
     step("changes");
     // The projector keeps the trained counts: counted again under the counters' lock.
-    vn.hocso.lms.coverage.storage.TrainedCounts.recount(connection);
+    TrainedCounts.recount(connection, derived.units.tree());
     step("trained counts");
+  }
+
+  /**
+   * The headcounts and people counts, kept by the people writers: counted again in place, in the
+   * transaction whose first read came after the people counters' lock.
+   */
+  private void recountPeople() throws SQLException {
+    Headcounts.recount(connection);
+    step("headcounts");
+    PeopleCounts.recount(connection);
+    step("people counts");
+  }
+
+  /** After a swap: the same in a transaction of its own, the people counters' lock first. */
+  private void recountPeopleAlone() throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      CountedTree.lockPeopleCounters(connection);
+      recountPeople();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   private void swap() throws SQLException {
@@ -174,6 +226,7 @@ public final class CoverageRecompute {
         step("create");
         endTransaction(); // the reads start after the lock: every batch before it is in them
         var derived = derive();
+        afterReading.run();
         // MariaDB's bulk insert into an empty table (MDEV-24818): one undo record per table, the
         // index built by sorting. The keys are unique by construction; no foreign keys here.
         try (var session = connection.createStatement()) {
@@ -207,8 +260,10 @@ public final class CoverageRecompute {
         step("rename");
         deleteChanges(derived.changes);
         // The projector keeps the trained counts: counted again from the new states while the
-        // counters' lock still holds it off.
-        vn.hocso.lms.coverage.storage.TrainedCounts.recount(connection);
+        // counters' lock still holds it off, through the tree now in cov_unit (org_unit read
+        // again would count a unit moved since under its new parent, and the projector would then
+        // move it a second time).
+        TrainedCounts.recount(connection, derived.units.tree());
         endTransaction();
         step("trained counts");
       } finally {
@@ -240,7 +295,9 @@ public final class CoverageRecompute {
 
   /** Everything derived, ready to write. */
   private static final class Derived {
+    /** The queued changes read: id, revision, id, revision … */
     long[] changes;
+
     Units units;
     String[] subjects;
 
@@ -269,9 +326,10 @@ public final class CoverageRecompute {
     // Changes first: one written after this read stays queued, its effect perhaps already read.
     var changes = new LongList();
     try (var statement = connection.createStatement();
-        var rows = statement.executeQuery("select id from cov_change")) {
+        var rows = statement.executeQuery("select id, revision from cov_change")) {
       while (rows.next()) {
         changes.add(rows.getLong(1));
+        changes.add(rows.getLong(2));
       }
     }
     derived.changes = changes.toArray();
@@ -578,10 +636,16 @@ public final class CoverageRecompute {
     step("write cov_unit");
   }
 
+  /**
+   * Absorbs the changes read, each at the revision read: one written again since (a PERSON change,
+   * storage.PeopleCounts) stays queued, since what was read may predate its writer.
+   */
   private void deleteChanges(long[] changes) throws SQLException {
-    try (var delete = connection.prepareStatement("delete from cov_change where id = ?")) {
-      for (long id : changes) {
-        delete.setLong(1, id);
+    try (var delete =
+        connection.prepareStatement("delete from cov_change where id = ? and revision = ?")) {
+      for (int i = 0; i < changes.length; i += 2) {
+        delete.setLong(1, changes[i]);
+        delete.setLong(2, changes[i + 1]);
         delete.addBatch();
       }
       delete.executeBatch();
@@ -749,6 +813,15 @@ public final class CoverageRecompute {
 
     Long parentId(int unit) {
       return parents.get(unit);
+    }
+
+    /** Unit → parent of the units written into cov_unit (org_unit's, as read). */
+    Map<Long, Long> tree() {
+      var tree = new HashMap<Long, Long>(treeSize * 2);
+      for (int unit = 0; unit < treeSize; unit++) {
+        tree.put(ids.get(unit), parents.get(unit));
+      }
+      return tree;
     }
 
     int size() {

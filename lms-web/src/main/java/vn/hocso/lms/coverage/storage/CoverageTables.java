@@ -51,7 +51,8 @@ public final class CoverageTables implements AutoCloseable {
   public record Counter(Subject subject, Milestone milestone, int month, long people) {}
 
   /** A reorganisation waiting to be applied. */
-  public record Change(long id, String kind, long subjectId) {}
+  /** A queued change at the revision it was read (see {@link #deleteChange}). */
+  public record Change(long id, String kind, long subjectId, long revision) {}
 
   private final Connection connection;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
@@ -438,23 +439,28 @@ public final class CoverageTables implements AutoCloseable {
   // --- reorganisations waiting ---
 
   public List<Change> pendingChanges() throws SQLException {
-    var query = sql("select id, kind, subject_id from cov_change order by id");
+    var query = sql("select id, kind, subject_id, revision from cov_change order by id");
     var changes = new ArrayList<Change>();
     try (var rows = query.executeQuery()) {
       while (rows.next()) {
-        changes.add(new Change(rows.getLong(1), rows.getString(2), rows.getLong(3)));
+        changes.add(
+            new Change(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
       }
     }
     return changes;
   }
 
   /**
-   * Takes a change off the queue; false when another transaction took it first (the delete waits
-   * for that one's row lock, then finds nothing), so a change is applied once.
+   * Takes a change off the queue at the revision it was read; false when another transaction took
+   * it first (the delete waits for that one's row lock, then finds nothing), so a change is applied
+   * once, and false when it was written again since (a person's PERSON change raises its revision,
+   * storage.PeopleCounts): the batch's snapshot may hold her as she was before that writer, so the
+   * change stays queued for the next batch, which sees her as that writer left her.
    */
-  public boolean deleteChange(long id) throws SQLException {
-    var delete = sql("delete from cov_change where id = ?");
-    delete.setLong(1, id);
+  public boolean deleteChange(Change change) throws SQLException {
+    var delete = sql("delete from cov_change where id = ? and revision = ?");
+    delete.setLong(1, change.id());
+    delete.setLong(2, change.revision());
     return delete.executeUpdate() == 1;
   }
 

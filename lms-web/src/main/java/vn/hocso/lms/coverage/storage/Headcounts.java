@@ -29,10 +29,11 @@ import java.util.Objects;
 public final class Headcounts {
 
   private final Connection connection;
-  private final Map<Long, Long> parents = new HashMap<>();
+  private final CountedTree tree;
 
   public Headcounts(Connection connection) {
     this.connection = connection;
+    this.tree = new CountedTree(connection, "cov_headcount_unit");
   }
 
   /** On the entity manager's transaction, its pending changes flushed first. */
@@ -105,13 +106,14 @@ public final class Headcounts {
   }
 
   public void settle(long personId) throws SQLException {
+    tree.lock();
     // Today's members and staff by kind (PeopleCounts) change on the same writes.
     new PeopleCounts(connection).settle(personId);
     var counted = new HashMap<Long, Stretch>();
     try (var query =
         connection.prepareStatement(
             "select membership_id, unit_id, valid_from, valid_to, member from"
-                + " cov_headcount_stretch where person_id = ?")) {
+                + " cov_headcount_stretch where person_id = ? for update")) {
       query.setLong(1, personId);
       try (var rows = query.executeQuery()) {
         while (rows.next()) {
@@ -119,15 +121,32 @@ public final class Headcounts {
         }
       }
     }
+    // Her row and memberships as their last writer committed them (locking reads: a plain read
+    // under REPEATABLE READ could see a snapshot from before the lock).
+    boolean member = false;
+    try (var query =
+        connection.prepareStatement("select is_member from person where id = ? for update")) {
+      query.setLong(1, personId);
+      try (var rows = query.executeQuery()) {
+        member = rows.next() && rows.getBoolean(1);
+      }
+    }
     var now = new HashMap<Long, Stretch>();
     try (var query =
         connection.prepareStatement(
-            "select m.id, m.unit_id, m.valid_from, m.valid_to, p.is_member from"
-                + " person_membership m join person p on p.id = m.person_id where m.person_id = ?")) {
+            "select id, unit_id, valid_from, valid_to from person_membership where person_id = ?"
+                + " for update")) {
       query.setLong(1, personId);
       try (var rows = query.executeQuery()) {
         while (rows.next()) {
-          now.put(rows.getLong(1), stretch(rows.getLong(2), rows, 3));
+          var to = rows.getDate(4);
+          now.put(
+              rows.getLong(1),
+              new Stretch(
+                  rows.getLong(2),
+                  rows.getDate(3).toLocalDate(),
+                  to == null ? null : to.toLocalDate(),
+                  member));
         }
       }
     }
@@ -163,6 +182,7 @@ public final class Headcounts {
    * changes are summed per unit and day before they are written.
    */
   public void addNewPeople(long firstPersonId, int count) throws SQLException {
+    tree.lock();
     new PeopleCounts(connection).addNewPeople(firstPersonId, count);
     var deltas = new HashMap<Long, Map<LocalDate, long[]>>();
     try (var query =
@@ -180,7 +200,7 @@ public final class Headcounts {
         int batched = 0;
         while (rows.next()) {
           var s = stretch(rows.getLong(3), rows, 4);
-          for (long unit : chain(s.unitId())) {
+          for (long unit : tree.chain(s.unitId())) {
             add(deltas, unit, s.from(), 1, s.member() ? 1 : 0);
             if (s.to() != null) {
               add(deltas, unit, s.to(), -1, s.member() ? -1 : 0);
@@ -203,20 +223,31 @@ public final class Headcounts {
   }
 
   /**
+   * Counts a person just created in this transaction (an officer's new person, a registration, the
+   * demo): as an import does, so no PERSON change is queued for the projector — she can have no
+   * completion yet, and {@link TrainedCounts} would do nothing with it.
+   */
+  public void addNewPerson(long personId) throws SQLException {
+    addNewPeople(personId, 1);
+  }
+
+  /**
    * A unit moved under another parent (its parent in org_unit is the new one): its subtree's
    * changes leave the ancestors they were counted in for the new ones.
    */
   public void unitMoved(long unitId) throws SQLException {
+    tree.lock();
     new PeopleCounts(connection).unitMoved(unitId);
-    var oldChain = chain(unitId);
-    Long newParent = treeParent(unitId);
-    if (oldChain.size() > 1 && Objects.equals(parents.get(unitId), newParent)) {
+    var oldChain = tree.chain(unitId);
+    Long newParent = tree.treeParent(unitId);
+    if (oldChain.size() > 1 && Objects.equals(tree.parent(unitId), newParent)) {
       return;
     }
     var own = new ArrayList<Object[]>();
     try (var query =
         connection.prepareStatement(
-            "select changed_on, people, members from cov_headcount where unit_id = ?")) {
+            "select changed_on, people, members from cov_headcount where unit_id = ? for"
+                + " update")) {
       query.setLong(1, unitId);
       try (var rows = query.executeQuery()) {
         while (rows.next()) {
@@ -229,15 +260,8 @@ public final class Headcounts {
         change(ancestor, (LocalDate) row[0], -(Long) row[1], -(Long) row[2]);
       }
     }
-    try (var update =
-        connection.prepareStatement(
-            "update cov_headcount_unit set parent_id = ? where unit_id = ?")) {
-      setLong(update, 1, newParent);
-      update.setLong(2, unitId);
-      update.executeUpdate();
-    }
-    parents.put(unitId, newParent);
-    var newChain = chain(unitId);
+    tree.reparent(unitId, newParent);
+    var newChain = tree.chain(unitId);
     for (var row : own) {
       for (long ancestor : newChain.subList(1, newChain.size())) {
         change(ancestor, (LocalDate) row[0], (Long) row[1], (Long) row[2]);
@@ -246,7 +270,7 @@ public final class Headcounts {
   }
 
   private void count(Stretch stretch, int sign) throws SQLException {
-    for (long unit : chain(stretch.unitId())) {
+    for (long unit : tree.chain(stretch.unitId())) {
       change(unit, stretch.from(), sign, stretch.member() ? sign : 0);
       if (stretch.to() != null) {
         change(unit, stretch.to(), -sign, stretch.member() ? -sign : 0);
@@ -271,15 +295,8 @@ public final class Headcounts {
     if (people == 0 && members == 0) {
       return;
     }
-    // The unit's row first: two transactions making the first change of a day to one unit would
-    // both miss the day's row and both insert (on InnoDB a deadlock on the gap, on H2 a duplicate
-    // key). Locked, the second waits and then updates the row the first inserted.
-    try (var lock =
-        connection.prepareStatement(
-            "select unit_id from cov_headcount_unit where unit_id = ? for update")) {
-      lock.setLong(1, unitId);
-      lock.executeQuery().close();
-    }
+    // No row lock of its own: the people counters' lock, held since the start, keeps a second
+    // transaction from missing the day's row and inserting it too.
     try (var update =
         connection.prepareStatement(
             "update cov_headcount set people = people + ?, members = members + ? where unit_id = ?"
@@ -312,57 +329,6 @@ public final class Headcounts {
     }
   }
 
-  /** The unit and its ancestors as the headcounts know them (a new unit learnt from org_unit). */
-  private List<Long> chain(long unitId) throws SQLException {
-    var chain = new ArrayList<Long>();
-    for (Long unit = unitId; unit != null; unit = knownParent(unit)) {
-      chain.add(unit);
-    }
-    return chain;
-  }
-
-  private Long knownParent(long unitId) throws SQLException {
-    if (parents.containsKey(unitId)) {
-      return parents.get(unitId);
-    }
-    Long parent;
-    try (var query =
-        connection.prepareStatement("select parent_id from cov_headcount_unit where unit_id = ?")) {
-      query.setLong(1, unitId);
-      try (var rows = query.executeQuery()) {
-        if (rows.next()) {
-          long value = rows.getLong(1);
-          parent = rows.wasNull() ? null : value;
-          parents.put(unitId, parent);
-          return parent;
-        }
-      }
-    }
-    parent = treeParent(unitId);
-    try (var insert =
-        connection.prepareStatement(
-            "insert into cov_headcount_unit (unit_id, parent_id) values (?, ?)")) {
-      insert.setLong(1, unitId);
-      setLong(insert, 2, parent);
-      insert.executeUpdate();
-    }
-    parents.put(unitId, parent);
-    return parent;
-  }
-
-  private Long treeParent(long unitId) throws SQLException {
-    try (var query = connection.prepareStatement("select parent_id from org_unit where id = ?")) {
-      query.setLong(1, unitId);
-      try (var rows = query.executeQuery()) {
-        if (!rows.next()) {
-          throw new SQLException("No unit " + unitId);
-        }
-        long value = rows.getLong(1);
-        return rows.wasNull() ? null : value;
-      }
-    }
-  }
-
   /** The parameters of an insert into {@code cov_headcount_stretch}, in its column order. */
   private static void bindStretch(
       java.sql.PreparedStatement insert, long membershipId, long personId, Stretch stretch)
@@ -389,22 +355,14 @@ public final class Headcounts {
         rows.getBoolean(firstDate + 2));
   }
 
-  private static void setLong(java.sql.PreparedStatement statement, int index, Long value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
-  }
-
   // ------------------------------------------------------------------------------------------
   // From scratch
 
   /**
    * Replaces the three tables with a count from person_membership, person and today's tree, in
    * memory (a few hundred megabytes at national scale): the migration's first fill, the bulk
-   * loader's, and what the kept tables must always equal.
+   * loader's, and what the kept tables must always equal. One snapshot only if the caller holds the
+   * people counters' lock from before the transaction's first read (as the full recompute does).
    */
   public static void recount(Connection connection) throws SQLException {
     try (var statement = connection.createStatement()) {
@@ -412,15 +370,7 @@ public final class Headcounts {
         statement.executeUpdate("delete from " + table);
       }
     }
-    var parents = new HashMap<Long, Long>();
-    try (var statement = connection.createStatement();
-        var rows = statement.executeQuery("select id, parent_id from org_unit")) {
-      while (rows.next()) {
-        long unit = rows.getLong(1);
-        long parent = rows.getLong(2);
-        parents.put(unit, rows.wasNull() ? null : parent);
-      }
-    }
+    var parents = CountedTree.today(connection);
     var deltas = new HashMap<Long, Map<LocalDate, long[]>>();
     try (var statement = connection.createStatement();
         var rows =
@@ -449,12 +399,9 @@ public final class Headcounts {
       insert.executeBatch();
     }
     try (var insert =
-            connection.prepareStatement(
-                "insert into cov_headcount (unit_id, changed_on, people, members) values"
-                    + " (?, ?, ?, ?)");
-        var unit =
-            connection.prepareStatement(
-                "insert into cov_headcount_unit (unit_id, parent_id) values (?, ?)")) {
+        connection.prepareStatement(
+            "insert into cov_headcount (unit_id, changed_on, people, members) values"
+                + " (?, ?, ?, ?)")) {
       int batched = 0;
       for (var perUnit : deltas.entrySet()) {
         for (var day : perUnit.getValue().entrySet()) {
@@ -472,12 +419,7 @@ public final class Headcounts {
         }
       }
       insert.executeBatch();
-      for (var parent : parents.entrySet()) {
-        unit.setLong(1, parent.getKey());
-        setLong(unit, 2, parent.getValue());
-        unit.addBatch();
-      }
-      unit.executeBatch();
     }
+    CountedTree.writeAll(connection, "cov_headcount_unit", parents);
   }
 }

@@ -6,14 +6,13 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Today's members and Union staff of every unit's subtree, by what they are — member, staff,
@@ -24,21 +23,23 @@ import java.util.Objects;
  *
  * <p>Kept like {@link Headcounts}, in the transaction of every change to the people it counts (it
  * rides on Headcounts' settle, addNewPeople and unitMoved, and erasure calls it): each person is
- * stored as counted ({@code cov_people_person}) and the tree as counted ({@code cov_people_unit}),
- * so a change takes back exactly what was added; a unit's row in {@code cov_people_unit} is locked
- * before its counters change. When what she is changes, a {@code PERSON} change is queued for the
- * projector, which keeps the trained among them ({@link TrainedCounts}). {@link #recount} derives
- * the three tables from scratch; the coverage property test checks the kept ones always equal it.
+ * stored as counted ({@code cov_people_person}) and the tree as counted ({@code cov_people_unit},
+ * through {@link CountedTree}), so a change takes back exactly what was added. Every keeping method
+ * takes the people counters' lock before it reads anything ({@link CountedTree#lock}). When what
+ * she is changes, a {@code PERSON} change is queued for the projector, which keeps the trained
+ * among them ({@link TrainedCounts}). {@link #recount} derives the three tables from scratch; the
+ * coverage property test checks the kept ones always equal it.
  */
 public final class PeopleCounts {
 
   private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   private final Connection connection;
-  private final Map<Long, Long> parents = new HashMap<>();
+  private final CountedTree tree;
 
   public PeopleCounts(Connection connection) {
     this.connection = connection;
+    this.tree = new CountedTree(connection, "cov_people_unit");
   }
 
   /** On the entity manager's transaction, its pending changes flushed first. */
@@ -91,11 +92,12 @@ public final class PeopleCounts {
 
   /** Brings the counts in line with the person as she is now. */
   public void settle(long personId) throws SQLException {
+    tree.lock();
     Counted was = null;
     try (var query =
         connection.prepareStatement(
             "select unit_id, is_member, is_staff, is_erased, staff_level, staff_position from"
-                + " cov_people_person where person_id = ?")) {
+                + " cov_people_person where person_id = ? for update")) {
       query.setLong(1, personId);
       try (var rows = query.executeQuery()) {
         if (rows.next()) {
@@ -111,16 +113,7 @@ public final class PeopleCounts {
         }
       }
     }
-    Counted now = null;
-    try (var query =
-        connection.prepareStatement("select " + PERSON_COLUMNS + PERSON_FROM + " where p.id = ?")) {
-      query.setLong(1, personId);
-      try (var rows = query.executeQuery()) {
-        if (rows.next()) {
-          now = counted(rows);
-        }
-      }
-    }
+    Counted now = current(personId);
     if (Objects.equals(was, now)) {
       return;
     }
@@ -145,9 +138,54 @@ public final class PeopleCounts {
     }
   }
 
+  /**
+   * Where and what she is as the last writer of her row committed it (a locking read: under
+   * REPEATABLE READ a plain one could see a snapshot from before the lock); null when not counted.
+   * Her unit's kind is read plainly: org_unit's row is not locked.
+   */
+  private Counted current(long personId) throws SQLException {
+    long unit;
+    boolean member;
+    boolean staff;
+    boolean erased;
+    String position;
+    try (var query =
+        connection.prepareStatement(
+            "select home_unit_id, is_member, staff_employment, erased_on, staff_position from"
+                + " person where id = ? for update")) {
+      query.setLong(1, personId);
+      try (var rows = query.executeQuery()) {
+        if (!rows.next()) {
+          return null;
+        }
+        unit = rows.getLong(1);
+        member = rows.getBoolean(2);
+        staff = rows.getObject(3) != null;
+        erased = rows.getObject(4) != null;
+        position = rows.getString(5);
+      }
+    }
+    if (!member && !staff) {
+      return null;
+    }
+    String level;
+    try (var query = connection.prepareStatement("select kind from org_unit where id = ?")) {
+      query.setLong(1, unit);
+      try (var rows = query.executeQuery()) {
+        if (!rows.next()) {
+          throw new SQLException("No unit " + unit);
+        }
+        level = rows.getString(1);
+      }
+    }
+    var kind = Kind.of(member, staff, erased, level, position);
+    return kind == null ? null : new Counted(unit, kind);
+  }
+
   /** Counts people just inserted (an import): none has a completion yet, so nothing is queued. */
   public void addNewPeople(long firstPersonId, int count) throws SQLException {
-    var deltas = new HashMap<Long, Map<Kind, Long>>();
+    tree.lock();
+    var deltas = new TreeMap<Long, Map<Kind, Long>>();
     try (var query =
             connection.prepareStatement(
                 "select " + PERSON_COLUMNS + PERSON_FROM + " where p.id between ? and ?");
@@ -161,7 +199,7 @@ public final class PeopleCounts {
           if (counted == null) {
             continue;
           }
-          for (long unit : chain(counted.unitId())) {
+          for (long unit : tree.chain(counted.unitId())) {
             deltas.computeIfAbsent(unit, u -> new HashMap<>()).merge(counted.kind(), 1L, Long::sum);
           }
           bindPerson(insert, rows.getLong(1), counted);
@@ -185,16 +223,17 @@ public final class PeopleCounts {
    * leave the ancestors they were counted in for the new ones.
    */
   public void unitMoved(long unitId) throws SQLException {
-    var oldChain = chain(unitId);
-    Long newParent = treeParent(unitId);
-    if (oldChain.size() > 1 && Objects.equals(parents.get(unitId), newParent)) {
+    tree.lock();
+    var oldChain = tree.chain(unitId);
+    Long newParent = tree.treeParent(unitId);
+    if (oldChain.size() > 1 && Objects.equals(tree.parent(unitId), newParent)) {
       return;
     }
     var own = new HashMap<Kind, Long>();
     try (var query =
         connection.prepareStatement(
             "select is_member, is_staff, is_erased, staff_level, staff_position, people from"
-                + " cov_people where unit_id = ?")) {
+                + " cov_people where unit_id = ? for update")) {
       query.setLong(1, unitId);
       try (var rows = query.executeQuery()) {
         while (rows.next()) {
@@ -214,14 +253,8 @@ public final class PeopleCounts {
         change(ancestor, row.getKey(), -row.getValue());
       }
     }
-    try (var update =
-        connection.prepareStatement("update cov_people_unit set parent_id = ? where unit_id = ?")) {
-      setLong(update, 1, newParent);
-      update.setLong(2, unitId);
-      update.executeUpdate();
-    }
-    parents.put(unitId, newParent);
-    var newChain = chain(unitId);
+    tree.reparent(unitId, newParent);
+    var newChain = tree.chain(unitId);
     for (var row : own.entrySet()) {
       for (long ancestor : newChain.subList(1, newChain.size())) {
         change(ancestor, row.getKey(), row.getValue());
@@ -230,7 +263,7 @@ public final class PeopleCounts {
   }
 
   private void count(Counted counted, long sign) throws SQLException {
-    for (long unit : chain(counted.unitId())) {
+    for (long unit : tree.chain(counted.unitId())) {
       change(unit, counted.kind(), sign);
     }
   }
@@ -240,14 +273,8 @@ public final class PeopleCounts {
     if (people == 0) {
       return;
     }
-    // The unit's row first, as Headcounts does: two transactions adding the first person of a kind
-    // to one unit would otherwise both insert.
-    try (var lock =
-        connection.prepareStatement(
-            "select unit_id from cov_people_unit where unit_id = ? for update")) {
-      lock.setLong(1, unitId);
-      lock.executeQuery().close();
-    }
+    // No row lock of its own: the people counters' lock, held since the start, keeps a second
+    // transaction from inserting the same first row.
     var where =
         " where unit_id = ? and is_member = ? and is_staff = ? and is_erased = ? and"
             + " staff_level = ? and staff_position = ?";
@@ -296,98 +323,42 @@ public final class PeopleCounts {
 
   /**
    * A PERSON change for the projector. Its id is minus the person's (no id_sequence row to lock, so
-   * no lock order with the other writers of people): one waiting change per person is enough, and a
-   * second writer of her waits on the first's row.
+   * no lock order with the other writers of people): one waiting change per person is enough.
+   * Writing it again raises its revision, and the projector takes a change off the queue only at
+   * the revision it read ({@link CoverageTables#deleteChange}): a batch whose snapshot holds the
+   * person as an earlier writer left her leaves the rewritten change queued for the next batch,
+   * which sees her as this writer leaves her. (Deleting and inserting the row again, as before, let
+   * a batch that had read the old row take the new one off the queue and apply her older self.)
    */
   private void queuePersonChange(long personId) throws SQLException {
-    try (var delete = connection.prepareStatement("delete from cov_change where id = ?")) {
-      delete.setLong(1, -personId);
-      delete.executeUpdate();
+    var today = Date.valueOf(LocalDate.now(VIETNAM));
+    try (var update =
+        connection.prepareStatement(
+            "update cov_change set revision = revision + 1, effective_on = ? where id = ?")) {
+      update.setDate(1, today);
+      update.setLong(2, -personId);
+      if (update.executeUpdate() > 0) {
+        return;
+      }
     }
     try (var insert =
         connection.prepareStatement(
-            "insert into cov_change (id, kind, subject_id, effective_on) values (?, 'PERSON', ?,"
-                + " ?)")) {
+            "insert into cov_change (id, kind, subject_id, effective_on, revision) values (?,"
+                + " 'PERSON', ?, ?, 0)")) {
       insert.setLong(1, -personId);
       insert.setLong(2, personId);
-      insert.setDate(3, Date.valueOf(LocalDate.now(VIETNAM)));
+      insert.setDate(3, today);
       insert.executeUpdate();
-    }
-  }
-
-  /** The unit and its ancestors as cov_people knows them (a new unit learnt from org_unit). */
-  private List<Long> chain(long unitId) throws SQLException {
-    var chain = new ArrayList<Long>();
-    for (Long unit = unitId; unit != null; unit = knownParent(unit)) {
-      chain.add(unit);
-      if (chain.size() > 64) {
-        throw new SQLException("The unit tree has a cycle at " + unitId);
-      }
-    }
-    return chain;
-  }
-
-  private Long knownParent(long unitId) throws SQLException {
-    if (parents.containsKey(unitId)) {
-      return parents.get(unitId);
-    }
-    try (var query =
-        connection.prepareStatement("select parent_id from cov_people_unit where unit_id = ?")) {
-      query.setLong(1, unitId);
-      try (var rows = query.executeQuery()) {
-        if (rows.next()) {
-          long value = rows.getLong(1);
-          Long parent = rows.wasNull() ? null : value;
-          parents.put(unitId, parent);
-          return parent;
-        }
-      }
-    }
-    Long parent = treeParent(unitId);
-    try (var insert =
-        connection.prepareStatement(
-            "insert into cov_people_unit (unit_id, parent_id) values (?, ?)")) {
-      insert.setLong(1, unitId);
-      setLong(insert, 2, parent);
-      insert.executeUpdate();
-    }
-    parents.put(unitId, parent);
-    return parent;
-  }
-
-  private Long treeParent(long unitId) throws SQLException {
-    try (var query = connection.prepareStatement("select parent_id from org_unit where id = ?")) {
-      query.setLong(1, unitId);
-      try (var rows = query.executeQuery()) {
-        if (!rows.next()) {
-          throw new SQLException("No unit " + unitId);
-        }
-        long value = rows.getLong(1);
-        return rows.wasNull() ? null : value;
-      }
     }
   }
 
   static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, value);
-    }
+    CountedTree.setLong(statement, index, value);
   }
 
   /** Today's tree, unit → parent, from org_unit. */
   static Map<Long, Long> tree(Connection connection) throws SQLException {
-    var parents = new HashMap<Long, Long>();
-    try (var statement = connection.createStatement();
-        var rows = statement.executeQuery("select id, parent_id from org_unit")) {
-      while (rows.next()) {
-        long unit = rows.getLong(1);
-        long parent = rows.getLong(2);
-        parents.put(unit, rows.wasNull() ? null : parent);
-      }
-    }
-    return parents;
+    return CountedTree.today(connection);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -396,7 +367,10 @@ public final class PeopleCounts {
   /**
    * Replaces the three tables with a count of the people and today's tree (in memory: one entry per
    * unit and kind): the migration's first fill, part of the full recompute, and what the kept
-   * tables must always equal.
+   * tables must always equal. The tree and the people are read in one snapshot only if the caller
+   * holds the people counters' lock from before the transaction's first read ({@link
+   * CountedTree#lockPeopleCounters}, as the full recompute does); otherwise a keeper committing
+   * between the reads would be lost.
    */
   public static void recount(Connection connection) throws SQLException {
     try (var statement = connection.createStatement()) {
@@ -429,12 +403,9 @@ public final class PeopleCounts {
       insert.executeBatch();
     }
     try (var insert =
-            connection.prepareStatement(
-                "insert into cov_people (unit_id, is_member, is_staff, is_erased, staff_level,"
-                    + " staff_position, people) values (?, ?, ?, ?, ?, ?, ?)");
-        var unit =
-            connection.prepareStatement(
-                "insert into cov_people_unit (unit_id, parent_id) values (?, ?)")) {
+        connection.prepareStatement(
+            "insert into cov_people (unit_id, is_member, is_staff, is_erased, staff_level,"
+                + " staff_position, people) values (?, ?, ?, ?, ?, ?, ?)")) {
       int batched = 0;
       for (var perUnit : deltas.entrySet()) {
         for (var kind : perUnit.getValue().entrySet()) {
@@ -447,12 +418,7 @@ public final class PeopleCounts {
         }
       }
       insert.executeBatch();
-      for (var parent : parents.entrySet()) {
-        unit.setLong(1, parent.getKey());
-        setLong(unit, 2, parent.getValue());
-        unit.addBatch();
-      }
-      unit.executeBatch();
     }
+    CountedTree.writeAll(connection, "cov_people_unit", parents);
   }
 }

@@ -354,61 +354,96 @@ public final class TrainedCounts {
 
   /**
    * Replaces the three tables with a count from cov_state's completions, the people as they are and
-   * today's tree: the migration's first fill, part of the full recompute (after cov_state), and
-   * what the kept tables must always equal.
+   * today's tree in org_unit: the migration's first fill. See {@link #recount(Connection, Map)}.
    */
   public static void recount(Connection connection) throws SQLException {
+    recount(connection, PeopleCounts.tree(connection));
+  }
+
+  /** People whose completions are read at a time (a short, fully read range). */
+  private static final long PEOPLE_PER_READ = 20_000;
+
+  /**
+   * Replaces the three tables with a count from cov_state's completions and the people as they are,
+   * rolled up through {@code tree} (unit → parent): part of the full recompute (after cov_state),
+   * which passes the tree it wrote into cov_unit, so the trained roll up exactly as the counters
+   * they move with (a unit reparented after that tree was read is a queued change the projector
+   * applies to both); and what the kept tables must always equal.
+   *
+   * <p>Completions are read in person order, a range of person ids at a time, so memory holds the
+   * counters (a few rows per unit) and one range, not a set of every person (two million at
+   * national scale).
+   */
+  public static void recount(Connection connection, Map<Long, Long> tree) throws SQLException {
     try (var statement = connection.createStatement()) {
       for (var table : List.of("cov_trained", "cov_staff_trained", "cov_trained_person")) {
         statement.executeUpdate("delete from " + table);
       }
     }
-    var parents = PeopleCounts.tree(connection);
-    var trained = new HashMap<List<Object>, Long>();
-    var staff = new HashMap<List<Object>, Long>();
+    long first = 0;
+    long last = -1;
     try (var statement = connection.createStatement();
         var rows =
             statement.executeQuery(
+                "select min(person_id), max(person_id) from cov_state where milestone ="
+                    + " 'COMPLETED'")) {
+      if (rows.next() && rows.getObject(1) != null) {
+        first = rows.getLong(1);
+        last = rows.getLong(2);
+      }
+    }
+    var trained = new HashMap<List<Object>, Long>();
+    var staff = new HashMap<List<Object>, Long>();
+    try (var query =
+            connection.prepareStatement(
                 "select "
                     + PeopleCounts.PERSON_COLUMNS
                     + ", s.subject, s.reached_on"
                     + PeopleCounts.PERSON_FROM
-                    + " join cov_state s on s.person_id = p.id where s.milestone = 'COMPLETED'");
+                    + " join cov_state s on s.person_id = p.id where s.milestone = 'COMPLETED'"
+                    + " and s.person_id between ? and ? order by s.person_id");
         var insert =
             connection.prepareStatement(
                 "insert into cov_trained_person (person_id, unit_id, is_member, is_staff,"
                     + " is_erased, staff_position) values (?, ?, ?, ?, ?, ?)")) {
-      var recorded = new java.util.HashSet<Long>();
+      long previous = Long.MIN_VALUE;
       int batched = 0;
-      while (rows.next()) {
-        long person = rows.getLong(1);
-        var counted = PeopleCounts.counted(rows);
-        if (counted == null) {
-          counted = new Counted(rows.getLong(2), null);
-        }
-        if (recorded.add(person)) {
-          bindPerson(insert, person, counted);
-          insert.addBatch();
-          if (++batched % 1000 == 0) {
-            insert.executeBatch();
+      for (long from = first; from <= last; from += PEOPLE_PER_READ) {
+        query.setLong(1, from);
+        query.setLong(2, from + PEOPLE_PER_READ - 1);
+        try (var rows = query.executeQuery()) {
+          while (rows.next()) {
+            long person = rows.getLong(1);
+            var counted = PeopleCounts.counted(rows);
+            if (counted == null) {
+              counted = new Counted(rows.getLong(2), null);
+            }
+            if (person != previous) {
+              previous = person;
+              bindPerson(insert, person, counted);
+              insert.addBatch();
+              if (++batched % 1000 == 0) {
+                insert.executeBatch();
+              }
+            }
+            var kind = counted.kind();
+            if (kind == null) {
+              continue;
+            }
+            var subject = rows.getString(8);
+            int year = rows.getDate(9).toLocalDate().getYear();
+            for (Long unit = counted.unitId(); unit != null; unit = tree.get(unit)) {
+              if (!kind.erased()) {
+                trained.merge(List.of(unit, subject, kind.member(), kind.staff()), 1L, Long::sum);
+              }
+              if (kind.staff() && subject.equals(STAFF_TRACK.code())) {
+                staff.merge(List.of(unit, kind.level(), kind.position(), year), 1L, Long::sum);
+              }
+            }
           }
         }
-        var kind = counted.kind();
-        if (kind == null) {
-          continue;
-        }
-        var subject = rows.getString(8);
-        int year = rows.getDate(9).toLocalDate().getYear();
-        for (Long unit = counted.unitId(); unit != null; unit = parents.get(unit)) {
-          if (!kind.erased()) {
-            trained.merge(List.of(unit, subject, kind.member(), kind.staff()), 1L, Long::sum);
-          }
-          if (kind.staff() && subject.equals(STAFF_TRACK.code())) {
-            staff.merge(List.of(unit, kind.level(), kind.position(), year), 1L, Long::sum);
-          }
-        }
+        insert.executeBatch(); // before the next read: a driver may stream one result at a time
       }
-      insert.executeBatch();
     }
     insertAll(
         connection,

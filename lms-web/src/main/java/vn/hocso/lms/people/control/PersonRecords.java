@@ -83,7 +83,12 @@ public class PersonRecords {
     }
     entityManager.persist(person);
     entityManager.flush();
-    headcounts(person.id());
+    try {
+      // New: counted as an import counts, with no PERSON change for the projector.
+      vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).addNewPerson(person.id());
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("Headcount not kept", e);
+    }
     audit(officer, AuditAction.IMPORTED_PEOPLE, person.id(), "1 person into unit " + unit.id());
     return person.id();
   }

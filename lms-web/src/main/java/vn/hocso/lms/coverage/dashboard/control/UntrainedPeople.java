@@ -63,6 +63,7 @@ public class UntrainedPeople {
   @PersistenceContext private EntityManager entityManager;
 
   private Clock clock = Clock.systemUTC();
+  private int exportChunk = EXPORT_CHUNK;
 
   protected UntrainedPeople() {
     // for CDI
@@ -71,6 +72,12 @@ public class UntrainedPeople {
   public UntrainedPeople(EntityManager entityManager, Clock clock) {
     this.entityManager = entityManager;
     this.clock = clock;
+  }
+
+  /** Outside a container, reading the export {@code exportChunk} rows at a time (tests). */
+  public UntrainedPeople(EntityManager entityManager, Clock clock, int exportChunk) {
+    this(entityManager, clock);
+    this.exportChunk = exportChunk;
   }
 
   /**
@@ -194,8 +201,40 @@ public class UntrainedPeople {
   }
 
   private List<Row> page(Filter filter, int first, int max, boolean nameOrder) {
+    return read(filter, null, first, max, nameOrder).rows();
+  }
+
+  /** Rows in name order, and the key of the last (where the next chunk starts). */
+  private record Chunk(List<Row> rows, String lastName, long lastId) {}
+
+  /**
+   * Up to {@code max} rows in name order: after {@code after}'s last row (keyset: the export, whose
+   * chunk costs the same at the end of the list as at its start, and which neither skips nor
+   * repeats anyone when the list changes while it is read), else from the {@code first}th (the
+   * page).
+   */
+  private Chunk read(Filter filter, Chunk after, int first, int max, boolean nameOrder) {
     var parameters = new ArrayList<Object>();
     var from = from(filter, parameters);
+    if (after != null) {
+      parameters.add(after.lastId());
+      int id = parameters.size();
+      if (after.lastName() == null) {
+        // Nulls come first in name order (MariaDB and H2).
+        from += " and (p.search_name is not null or p.id > ?" + id + ")";
+      } else {
+        parameters.add(after.lastName());
+        int name = parameters.size();
+        from +=
+            " and (p.search_name > ?"
+                + name
+                + " or (p.search_name = ?"
+                + name
+                + " and p.id > ?"
+                + id
+                + "))";
+      }
+    }
     var select = "select ";
     if (nameOrder) {
       // Person first, in name order, stopping at the page (see inNameOrder).
@@ -204,13 +243,15 @@ public class UntrainedPeople {
     }
     var sql =
         select
-            + "p.id, p.full_name, p.birth_year, p.phone, u.name, p.is_member, p.staff_position"
+            + "p.id, p.full_name, p.birth_year, p.phone, u.name, p.is_member, p.staff_position,"
+            + " p.search_name"
             + from
             + " order by p.search_name, p.id limit "
             + Math.max(0, max)
-            + " offset "
-            + Math.max(0, first);
+            + (after == null ? " offset " + Math.max(0, first) : "");
     var page = new ArrayList<Row>();
+    String lastName = null;
+    long lastId = 0;
     for (Object[] row : rows(entityManager, sql, parameters.toArray())) {
       page.add(
           new Row(
@@ -221,8 +262,10 @@ public class UntrainedPeople {
               (String) row[4],
               Boolean.TRUE.equals(row[5]) || (row[5] instanceof Number n && n.intValue() != 0),
               (String) row[6]));
+      lastId = number(row[0]);
+      lastName = (String) row[7];
     }
-    return page;
+    return new Chunk(page, lastName, lastId);
   }
 
   private static String from(Filter filter, List<Object> parameters) {
@@ -263,9 +306,8 @@ public class UntrainedPeople {
   private final class Chunks implements Iterator<List<Object>> {
     private final Filter filter;
     private final boolean nameOrder;
-    private List<Row> chunk = List.of();
+    private Chunk chunk;
     private int index;
-    private int first;
     private boolean last;
 
     Chunks(Filter filter, boolean nameOrder) {
@@ -275,17 +317,19 @@ public class UntrainedPeople {
 
     @Override
     public boolean hasNext() {
-      if (index < chunk.size()) {
+      if (chunk != null && index < chunk.rows().size()) {
         return true;
       }
       if (last) {
         return false;
       }
-      chunk = page(filter, first, EXPORT_CHUNK, nameOrder);
-      first += chunk.size();
+      // After the last row read, not at an offset: an offset reads and drops every row before it
+      // (quadratic over a national list), and skips someone when a person listed earlier completes
+      // meanwhile.
+      chunk = read(filter, chunk, 0, exportChunk, nameOrder);
       index = 0;
-      last = chunk.size() < EXPORT_CHUNK;
-      return !chunk.isEmpty();
+      last = chunk.rows().size() < exportChunk;
+      return !chunk.rows().isEmpty();
     }
 
     @Override
@@ -293,7 +337,7 @@ public class UntrainedPeople {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      var row = chunk.get(index++);
+      var row = chunk.rows().get(index++);
       var cells = new ArrayList<Object>(6);
       cells.add(row.fullName());
       cells.add(row.birthYear());

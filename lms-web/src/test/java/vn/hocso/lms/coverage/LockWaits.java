@@ -1,0 +1,48 @@
+package vn.hocso.lms.coverage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+
+/**
+ * Interleaving two MariaDB transactions without sleeping for a guessed time: the test waits until
+ * the other connection's transaction is in InnoDB's lock wait, or its work has ended.
+ */
+public final class LockWaits {
+
+  private LockWaits() {}
+
+  /** The server's id of the connection (information_schema.innodb_trx.trx_mysql_thread_id). */
+  public static long connectionId(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement();
+        var rows = statement.executeQuery("select connection_id()")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /**
+   * Returns once the connection's transaction waits for a lock or {@code work} is done (polling
+   * every 10 ms, at most a minute: a bound, not a timing).
+   */
+  public static void awaitLockWaitOrEnd(DataSource dataSource, long connectionId, Future<?> work)
+      throws SQLException, InterruptedException {
+    try (var monitor = dataSource.getConnection();
+        var query =
+            monitor.prepareStatement(
+                "select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ?"
+                    + " and trx_state = 'LOCK WAIT'")) {
+      query.setLong(1, connectionId);
+      for (int i = 0; i < 6000 && !work.isDone(); i++) {
+        try (var rows = query.executeQuery()) {
+          rows.next();
+          if (rows.getLong(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(10);
+      }
+    }
+  }
+}
