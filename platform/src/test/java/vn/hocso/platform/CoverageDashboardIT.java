@@ -155,6 +155,17 @@ class CoverageDashboardIT {
       admin.open(platform.uri("/app/coverage.xhtml?unit=" + central));
       admin.waitFor(By.id("exports:children"));
       fullPage(admin, "coverage-central-360-full");
+
+      // She recomputes every figure from scratch (after confirming): the kept figures were right,
+      // so the dashboard shows exactly the same after.
+      var kept = read(admin);
+      admin.waitForText(By.id("recompute-status"), "Chưa tính lại");
+      admin.clickWhenSettled(By.id("recompute:start-recompute"));
+      admin.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+      admin.waitForText(By.id("recompute-status"), "Đã tính lại xong");
+      admin.screenshot("coverage-recomputed-360");
+      admin.open(platform.uri("/app/coverage.xhtml?unit=" + central));
+      assertThat(read(admin)).isEqualTo(kept);
     }
   }
 
@@ -186,6 +197,9 @@ class CoverageDashboardIT {
       officer.logIn(platform, "canbo.tinh");
       officer.waitFor(By.id("nav-coverage")).click();
       officer.waitForText(By.id("dashboard-title"), "Thành phố Hà Nội");
+      assertThat(officer.driver().findElements(By.id("recompute")))
+          .as("the recompute is the central admin's")
+          .isEmpty();
 
       var cookie = officer.driver().manage().getCookieNamed("JSESSIONID");
       var client =

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -93,6 +94,7 @@ public final class CoverageRecompute {
   private Boolean mysql;
   private long stepStarted;
   private Step afterReading = () -> {};
+  private Consumer<String> onStep = name -> {};
 
   /** Work between the recompute's steps (tests: a change committed meanwhile). */
   @FunctionalInterface
@@ -118,6 +120,19 @@ public final class CoverageRecompute {
   CoverageRecompute afterReading(Step step) {
     this.afterReading = step;
     return this;
+  }
+
+  /** Tells {@code listener} the name of each step as it ends (an operator's progress bar). */
+  public CoverageRecompute onStep(Consumer<String> listener) {
+    this.onStep = listener;
+    return this;
+  }
+
+  /** How many steps {@link #run()} will report on this database. */
+  public int expectedSteps() throws SQLException {
+    // swap: lock, create, 4 reads, 4 writes, commit, rename, trained counts, drop old;
+    // in place: lock, 4 reads, delete, 4 writes, changes, trained counts; then the people's 2
+    return (locks != null && mysql() ? 14 : 12) + 2;
   }
 
   /** How long each step of the last run took, for the benchmark and the log. */
@@ -288,6 +303,7 @@ public final class CoverageRecompute {
     long now = System.nanoTime();
     steps.add(String.format("%s %.1f s", name, (now - stepStarted) / 1e9));
     stepStarted = now;
+    onStep.accept(name);
   }
 
   // ------------------------------------------------------------------------------------------
