@@ -35,6 +35,8 @@ import vn.hocso.lms.coverage.control.CoverageProjector;
 import vn.hocso.lms.coverage.domain.StatementReading;
 import vn.hocso.lms.coverage.storage.JdbcQueryStreamPositionStore;
 import vn.hocso.xapi.client.XapiClient;
+import vn.hocso.xapi.stream.StatementStreamSubscriber;
+import vn.hocso.xapi.stream.StreamedStatement;
 import vn.hocso.xapi.stream.XapiQueryStatementSubscriber;
 
 /**
@@ -363,6 +365,7 @@ public class ProjectorBenchmark {
     var projector = projector(dataSource);
     var cpu = Cpu.now();
     long trips = ROUND_TRIPS.get();
+    long pollNanos = POLL_NANOS.get(), polls = POLLS.get(), polled = POLLED.get();
     long started = System.nanoTime();
     var thread = new Thread(projector, "projector");
     thread.start();
@@ -376,7 +379,7 @@ public class ProjectorBenchmark {
     double ingestRate = Double.parseDouble(marker.getProperty("ingestRate"));
     System.out.printf(
         "project %s (%s): %d statements in %.1f s, %.0f statements/s alone = %.2f × the LRS's"
-            + " ingest (%.0f/s); %.1f JDBC round trips per statement; CPU s per 1,000"
+            + " ingest (%.0f/s); %.1f JDBC round trips per statement; %s; CPU s per 1,000"
             + " statements: %s; %s; load %s%n",
         options.get("set"),
         options.getOrDefault("label", "?"),
@@ -386,6 +389,7 @@ public class ProjectorBenchmark {
         rate / ingestRate,
         ingestRate,
         (double) trips / statements,
+        feed(POLL_NANOS.get() - pollNanos, POLLS.get() - polls, POLLED.get() - polled),
         used.per(statements),
         projector.status(),
         load());
@@ -405,6 +409,7 @@ public class ProjectorBenchmark {
     var watcher = new Thread(freshness, "freshness");
     watcher.start();
     var cpu = Cpu.now();
+    long pollNanos = POLL_NANOS.get(), polls = POLLS.get(), polled = POLLED.get();
     double rate = post(bodies, statements);
     long ended = System.nanoTime();
     waitFor(projector, handledBefore + statements, Duration.ofMinutes(20));
@@ -417,13 +422,14 @@ public class ProjectorBenchmark {
     System.out.printf(
         "steady %s (%s): %d statements posted at %.0f statements/s with the projector running;"
             + " the projector had handled them all %.1f s after the last post; freshness %s;"
-            + " CPU s per 1,000 statements (ingest + projection): %s; load %s%n",
+            + " %s; CPU s per 1,000 statements (ingest + projection): %s; load %s%n",
         options.get("set"),
         options.getOrDefault("label", "?"),
         statements,
         rate,
         lagAfter,
         freshness.report(),
+        feed(POLL_NANOS.get() - pollNanos, POLLS.get() - polls, POLLED.get() - polled),
         used.per(statements),
         load());
   }
@@ -444,6 +450,10 @@ public class ProjectorBenchmark {
     }
   }
 
+  static final AtomicLong POLL_NANOS = new AtomicLong();
+  static final AtomicLong POLLS = new AtomicLong();
+  static final AtomicLong POLLED = new AtomicLong();
+
   static CoverageProjector projector(DataSource dataSource) {
     var client =
         XapiClient.builder(URI.create(options.get("lrs")))
@@ -452,13 +462,46 @@ public class ProjectorBenchmark {
             .build();
     return new CoverageProjector(
         dataSource,
-        connection ->
-            new XapiQueryStatementSubscriber(
-                client,
-                new JdbcQueryStreamPositionStore(dataSource, connection, READER),
-                XapiQueryStatementSubscriber.Settings.defaults()),
+        connection -> {
+          var subscriber =
+              new XapiQueryStatementSubscriber(
+                  client,
+                  new JdbcQueryStreamPositionStore(dataSource, connection, READER),
+                  XapiQueryStatementSubscriber.Settings.defaults());
+          // Times the reading of the stream (the LRS's query, its pages, the client's parsing),
+          // apart from applying: the rest of the projector's time.
+          return new StatementStreamSubscriber() {
+            @Override
+            public List<StreamedStatement> poll(Duration timeout) {
+              long started = System.nanoTime();
+              var batch = subscriber.poll(timeout);
+              if (!batch.isEmpty()) {
+                POLL_NANOS.addAndGet(System.nanoTime() - started);
+                POLLS.incrementAndGet();
+                POLLED.addAndGet(batch.size());
+              }
+              return batch;
+            }
+
+            @Override
+            public void commit() {
+              subscriber.commit();
+            }
+
+            @Override
+            public void close() {
+              subscriber.close();
+            }
+          };
+        },
         true,
         CoverageProjector.Settings.defaults());
+  }
+
+  static String feed(long pollNanos, long polls, long polled) {
+    return String.format(
+        "%d batches of %.0f statements on average; reading the stream %.1f s of it",
+        polls, polls == 0 ? 0.0 : (double) polled / polls, pollNanos / 1e9);
   }
 
   /** Empties what the projector writes and puts its position just before {@code since}. */
