@@ -245,9 +245,7 @@ public class CountryBenchmark {
           try (var tables = new CoverageTables(connection)) {
             var projection = new CoverageProjection(tables);
             projection.applyChanges();
-            for (var statement : batch) {
-              projection.apply(statement);
-            }
+            projection.applyAll(batch);
           }
           connection.commit();
         }

@@ -59,9 +59,7 @@ public final class CoverageDatabase {
       try (var tables = new CoverageTables(connection)) {
         var projection = new CoverageProjection(tables);
         projection.applyChanges();
-        for (var statement : batch) {
-          projection.apply(statement);
-        }
+        projection.applyAll(batch);
       }
       if (commit) {
         connection.commit();

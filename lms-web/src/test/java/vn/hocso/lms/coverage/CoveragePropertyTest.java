@@ -33,7 +33,9 @@ import vn.hocso.xapi.stream.StreamedStatement;
  * their targets), duplicate deliveries, crashed batches, person moves and unit merges, splits and
  * moves, the incremental tables equal a full recompute from scratch. Random sequences with fixed
  * seeds (a failure names its seed; rerun one with -Dcoverage.seed=N), on H2 through the real
- * Reorganisation service.
+ * Reorganisation service ({@code -Dcoverage.database=MARIADB} runs them on MariaDB, where the
+ * counters are written by upserts; e.g. with {@code -Dcoverage.sequences=200}). Batches hold up to
+ * 20 statements, so a voiding and its target, or a statement twice, often share one.
  */
 class CoveragePropertyTest {
 
@@ -57,7 +59,7 @@ class CoveragePropertyTest {
 
   @BeforeAll
   static void migrate() throws SQLException {
-    database = TestDatabases.H2.create();
+    database = TestDatabases.valueOf(System.getProperty("coverage.database", "H2")).create();
     dataSource = database.dataSource();
     LmsSchema.migrate(dataSource);
     factory = Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
@@ -265,7 +267,7 @@ class CoveragePropertyTest {
         CoverageDatabase.project(dataSource, List.of(), true);
         return;
       }
-      int size = 1 + random.nextInt(Math.min(pending.size(), 8));
+      int size = 1 + random.nextInt(Math.min(pending.size(), 20));
       var batch = new ArrayList<>(pending.subList(0, size));
       boolean crash = random.nextInt(8) == 0;
       CoverageDatabase.project(dataSource, batch, !crash);

@@ -243,9 +243,7 @@ public final class CountryLoad {
       try (var tables = new CoverageTables(connection)) {
         var projection = new CoverageProjection(tables);
         projection.applyChanges();
-        for (var statement : batch) {
-          projection.apply(statement);
-        }
+        projection.applyAll(batch);
       }
       connection.commit();
     }

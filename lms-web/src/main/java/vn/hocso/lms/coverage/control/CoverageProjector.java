@@ -132,8 +132,8 @@ public final class CoverageProjector implements Runnable {
       try (var tables = new CoverageTables(connection)) {
         var projection = new CoverageProjection(tables);
         projection.applyChanges();
-        for (var statement : batch) {
-          switch (projection.apply(statement)) {
+        for (var outcome : projection.applyAll(batch)) {
+          switch (outcome) {
             case DUPLICATE -> newDuplicates++;
             case SKIPPED -> newSkipped++;
             default -> newApplied++;

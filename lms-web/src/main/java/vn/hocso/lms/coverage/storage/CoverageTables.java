@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,11 @@ import vn.hocso.lms.coverage.domain.Subject;
  * on the caller's connection, so everything one statement changes is written in the caller's
  * transaction. Prepared statements are kept for the life of the object (one transaction or a run of
  * them on one connection).
+ *
+ * <p>A projector batch reads and writes in sets: the methods taking collections read the rows of
+ * many keys in one query (at most {@value #KEYS_PER_QUERY} keys to a query), {@link #record(List)}
+ * inserts many ledger rows at once, and the counters ({@link #addLive}, {@link #addMonth}) are
+ * summed in memory until {@link #flushCounters}.
  */
 public final class CoverageTables implements AutoCloseable {
 
@@ -54,8 +61,32 @@ public final class CoverageTables implements AutoCloseable {
   /** A queued change at the revision it was read (see {@link #deleteChange}). */
   public record Change(long id, String kind, long subjectId, long revision) {}
 
+  /** A new row of the ledger. */
+  public record LedgerRow(
+      UUID id, Status status, Long personId, Long courseId, Milestone milestone, LocalDate on) {
+
+    public LedgerRow withStatus(Status changed) {
+      return new LedgerRow(id, changed, personId, courseId, milestone, on);
+    }
+  }
+
+  /** The first day a person reached a milestone in a course, among her counted statements. */
+  public record Reached(long personId, long courseId, Milestone milestone, LocalDate on) {}
+
+  /** A state row to write (state null: delete it). */
+  public record StateWrite(long personId, Subject subject, Milestone milestone, State state) {}
+
+  static final int KEYS_PER_QUERY = 500;
+  private static final int ROWS_PER_INSERT = 200;
+
   private final Connection connection;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private final CounterDeltas live =
+      new CounterDeltas("cov_live", List.of("unit_id", "subject", "milestone"), "people", false);
+  private final CounterDeltas month =
+      new CounterDeltas(
+          "cov_month", List.of("unit_id", "subject", "milestone", "month_key"), "people", false);
+  private Boolean mysql;
 
   public CoverageTables(Connection connection) {
     this.connection = connection;
@@ -64,6 +95,52 @@ public final class CoverageTables implements AutoCloseable {
   public Connection connection() {
     return connection;
   }
+
+  /** Whether the database is MySQL/MariaDB (its own upsert), else the portable SQL (H2). */
+  public boolean mysql() throws SQLException {
+    if (mysql == null) {
+      mysql = CounterDeltas.isMysql(connection);
+    }
+    return mysql;
+  }
+
+  /**
+   * Runs {@code sql} (with {@code %s} where the placeholders go) once per chunk of keys, binding
+   * each chunk's keys; the rows go to {@code row}.
+   */
+  private <K> void forChunks(Collection<K> keys, String sql, Binder<K> binder, RowReader row)
+      throws SQLException {
+    var list = new ArrayList<>(keys);
+    for (int from = 0; from < list.size(); from += KEYS_PER_QUERY) {
+      var chunk = list.subList(from, Math.min(list.size(), from + KEYS_PER_QUERY));
+      var text = sql.formatted(String.join(", ", Collections.nCopies(chunk.size(), "?")));
+      try (var query = connection.prepareStatement(text)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          binder.bind(query, i + 1, chunk.get(i));
+        }
+        try (var rows = query.executeQuery()) {
+          while (rows.next()) {
+            row.read(rows);
+          }
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Binder<K> {
+    void bind(PreparedStatement statement, int index, K key) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet rows) throws SQLException;
+  }
+
+  private static final Binder<Long> LONGS =
+      (statement, index, key) -> statement.setLong(index, key);
+  private static final Binder<String> STRINGS =
+      (statement, index, key) -> statement.setString(index, key);
 
   private PreparedStatement sql(String text) throws SQLException {
     var statement = prepared.get(text);
@@ -105,6 +182,64 @@ public final class CoverageTables implements AutoCloseable {
           new HandledStatement(
               Status.valueOf(rows.getString(1)), longOrNull(rows, 2), longOrNull(rows, 3)));
     }
+  }
+
+  /** The ledger rows of those of the ids that have one. */
+  public Map<UUID, HandledStatement> handled(Collection<UUID> ids) throws SQLException {
+    var found = new HashMap<UUID, HandledStatement>();
+    forChunks(
+        ids,
+        "select statement_id, status, person_id, course_id from cov_statement where statement_id"
+            + " in (%s)",
+        (statement, index, id) -> statement.setString(index, id.toString()),
+        rows ->
+            found.put(
+                UUID.fromString(rows.getString(1)),
+                new HandledStatement(
+                    Status.valueOf(rows.getString(2)), longOrNull(rows, 3), longOrNull(rows, 4))));
+    return found;
+  }
+
+  /** Inserts new ledger rows, many to a statement. */
+  public void record(List<LedgerRow> rows) throws SQLException {
+    var columns =
+        "insert into cov_statement (statement_id, status, person_id, course_id, milestone,"
+            + " occurred_on) values ";
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      var text =
+          columns + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)"));
+      try (var insert = connection.prepareStatement(text)) {
+        int index = 1;
+        for (var row : chunk) {
+          insert.setString(index++, row.id().toString());
+          insert.setString(index++, row.status().name());
+          setLong(insert, index++, row.personId());
+          setLong(insert, index++, row.courseId());
+          insert.setString(index++, row.milestone() == null ? null : row.milestone().name());
+          insert.setDate(index++, row.on() == null ? null : Date.valueOf(row.on()));
+        }
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  /** The first day of each milestone per course among the counted statements of these people. */
+  public List<Reached> reached(Collection<Long> personIds) throws SQLException {
+    var reached = new ArrayList<Reached>();
+    forChunks(
+        personIds,
+        "select person_id, course_id, milestone, min(occurred_on) from cov_statement where"
+            + " person_id in (%s) and status = 'COUNTED' group by person_id, course_id, milestone",
+        LONGS,
+        rows ->
+            reached.add(
+                new Reached(
+                    rows.getLong(1),
+                    rows.getLong(2),
+                    Milestone.valueOf(rows.getString(3)),
+                    rows.getDate(4).toLocalDate())));
+    return reached;
   }
 
   public void record(
@@ -165,11 +300,17 @@ public final class CoverageTables implements AutoCloseable {
   }
 
   public void countSkipped(String reason) throws SQLException {
-    var update = sql("update cov_skipped set statements = statements + 1 where reason = ?");
-    update.setString(1, reason);
+    countSkipped(reason, 1);
+  }
+
+  public void countSkipped(String reason, long statements) throws SQLException {
+    var update = sql("update cov_skipped set statements = statements + ? where reason = ?");
+    update.setLong(1, statements);
+    update.setString(2, reason);
     if (update.executeUpdate() == 0) {
-      var insert = sql("insert into cov_skipped (reason, statements) values (?, 1)");
+      var insert = sql("insert into cov_skipped (reason, statements) values (?, ?)");
       insert.setString(1, reason);
+      insert.setLong(2, statements);
       insert.executeUpdate();
     }
   }
@@ -180,6 +321,50 @@ public final class CoverageTables implements AutoCloseable {
     var query = sql("select id from person where xapi_account = ?");
     query.setString(1, account);
     return singleLong(query);
+  }
+
+  /** The people of these xAPI account names, those that exist. */
+  public Map<String, Long> personsByAccounts(Collection<String> accounts) throws SQLException {
+    var found = new HashMap<String, Long>();
+    forChunks(
+        accounts,
+        "select xapi_account, id from person where xapi_account in (%s)",
+        STRINGS,
+        rows -> found.put(rows.getString(1), rows.getLong(2)));
+    return found;
+  }
+
+  /** The courses of these activity IRIs, those that exist. */
+  public Map<String, Long> coursesByIris(Collection<String> iris) throws SQLException {
+    var found = new HashMap<String, Long>();
+    forChunks(
+        iris,
+        "select activity_iri, id from course where activity_iri in (%s)",
+        STRINGS,
+        rows -> found.put(rows.getString(1), rows.getLong(2)));
+    return found;
+  }
+
+  /** The tracks the counters know for these courses (cov_course), without fixing new ones. */
+  public Map<Long, String> knownTracks(Collection<Long> courseIds) throws SQLException {
+    var found = new HashMap<Long, String>();
+    forChunks(
+        courseIds,
+        "select course_id, track from cov_course where course_id in (%s)",
+        LONGS,
+        rows -> found.put(rows.getLong(1), rows.getString(2)));
+    return found;
+  }
+
+  /** The courses' tracks as the counters know them, fixing those met for the first time. */
+  public Map<Long, String> tracksOf(Collection<Long> courseIds) throws SQLException {
+    var tracks = knownTracks(courseIds);
+    for (long courseId : courseIds) {
+      if (!tracks.containsKey(courseId)) {
+        tracks.put(courseId, trackOf(courseId)); // rare: once per course
+      }
+    }
+    return tracks;
   }
 
   /** The course's id, by its activity IRI. */
@@ -243,6 +428,62 @@ public final class CoverageTables implements AutoCloseable {
     return stretches;
   }
 
+  /** Today's home unit of each of these people. */
+  public Map<Long, Long> homeUnits(Collection<Long> personIds) throws SQLException {
+    var found = new HashMap<Long, Long>();
+    forChunks(
+        personIds,
+        "select id, home_unit_id from person where id in (%s)",
+        LONGS,
+        rows -> found.put(rows.getLong(1), rows.getLong(2)));
+    for (long personId : personIds) {
+      if (!found.containsKey(personId)) {
+        throw new IllegalStateException("No person " + personId);
+      }
+    }
+    return found;
+  }
+
+  /** The membership stretches of each of these people, in the order of {@link #memberships}. */
+  public Map<Long, List<Stretch>> memberships(Collection<Long> personIds) throws SQLException {
+    var found = new HashMap<Long, List<Stretch>>();
+    for (long personId : personIds) {
+      found.put(personId, new ArrayList<>());
+    }
+    forChunks(
+        personIds,
+        "select person_id, unit_id, valid_from, valid_to from person_membership where person_id"
+            + " in (%s) order by person_id, valid_from, id",
+        LONGS,
+        rows -> {
+          var to = rows.getDate(4);
+          found
+              .get(rows.getLong(1))
+              .add(
+                  new Stretch(
+                      rows.getLong(2),
+                      rows.getDate(3).toLocalDate(),
+                      to == null ? null : to.toLocalDate()));
+        });
+    return found;
+  }
+
+  /** The parents in org_unit (today's tree) of these units; every one must exist. */
+  public Map<Long, Long> treeParents(Collection<Long> unitIds) throws SQLException {
+    var found = new HashMap<Long, Long>();
+    forChunks(
+        unitIds,
+        "select id, parent_id from org_unit where id in (%s)",
+        LONGS,
+        rows -> found.put(rows.getLong(1), longOrNull(rows, 2)));
+    for (long unitId : unitIds) {
+      if (!found.containsKey(unitId)) {
+        throw new IllegalStateException("No unit " + unitId);
+      }
+    }
+    return found;
+  }
+
   /** The parent of a unit in org_unit (today's tree). */
   public Optional<Long> treeParent(long unitId) throws SQLException {
     var query = sql("select parent_id from org_unit where id = ?");
@@ -263,6 +504,36 @@ public final class CoverageTables implements AutoCloseable {
     query.setLong(1, unitId);
     try (var rows = query.executeQuery()) {
       return rows.next() ? Optional.of(Optional.ofNullable(longOrNull(rows, 1))) : Optional.empty();
+    }
+  }
+
+  /** The parents (null for the root) of those of these units the view knows. */
+  public Map<Long, Long> viewParents(Collection<Long> unitIds) throws SQLException {
+    var found = new HashMap<Long, Long>();
+    forChunks(
+        unitIds,
+        "select unit_id, parent_id from cov_unit where unit_id in (%s)",
+        LONGS,
+        rows -> found.put(rows.getLong(1), longOrNull(rows, 2)));
+    return found;
+  }
+
+  /** Adds units to the view, with their parents. */
+  public void insertViewUnits(Map<Long, Long> parents) throws SQLException {
+    var rows = new ArrayList<>(parents.entrySet());
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      var chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      var text =
+          "insert into cov_unit (unit_id, parent_id) values "
+              + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"));
+      try (var insert = connection.prepareStatement(text)) {
+        int index = 1;
+        for (var row : chunk) {
+          insert.setLong(index++, row.getKey());
+          setLong(insert, index++, row.getValue());
+        }
+        insert.executeUpdate();
+      }
     }
   }
 
@@ -298,6 +569,84 @@ public final class CoverageTables implements AutoCloseable {
       }
     }
     return states;
+  }
+
+  /** Every state row of these people. */
+  public Map<Long, List<StateRow>> statesOf(Collection<Long> personIds) throws SQLException {
+    var found = new HashMap<Long, List<StateRow>>();
+    for (long personId : personIds) {
+      found.put(personId, new ArrayList<>());
+    }
+    forChunks(
+        personIds,
+        "select person_id, subject, milestone, reached_on, month_unit_id, live_unit_id from"
+            + " cov_state where person_id in (%s)",
+        LONGS,
+        rows ->
+            found
+                .get(rows.getLong(1))
+                .add(
+                    new StateRow(
+                        new Subject(rows.getString(2)),
+                        Milestone.valueOf(rows.getString(3)),
+                        new State(
+                            rows.getDate(4).toLocalDate(), rows.getLong(5), rows.getLong(6)))));
+    return found;
+  }
+
+  /**
+   * Writes state rows (a null state deletes the row): on MySQL/MariaDB the new ones in multi-row
+   * upserts, elsewhere updates and inserts in JDBC batches.
+   */
+  public void writeStates(Collection<StateWrite> writes) throws SQLException {
+    var puts = new ArrayList<StateWrite>();
+    var deletes = new ArrayList<StateWrite>();
+    for (var write : writes) {
+      (write.state() == null ? deletes : puts).add(write);
+    }
+    if (!deletes.isEmpty()) {
+      try (var delete =
+          connection.prepareStatement(
+              "delete from cov_state where person_id = ? and subject = ? and milestone = ?")) {
+        for (var write : deletes) {
+          delete.setLong(1, write.personId());
+          delete.setString(2, write.subject().code());
+          delete.setString(3, write.milestone().name());
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+    }
+    if (puts.isEmpty()) {
+      return;
+    }
+    if (mysql()) {
+      for (int from = 0; from < puts.size(); from += ROWS_PER_INSERT) {
+        var chunk = puts.subList(from, Math.min(puts.size(), from + ROWS_PER_INSERT));
+        var text =
+            "insert into cov_state (person_id, subject, milestone, reached_on, month_unit_id,"
+                + " live_unit_id) values "
+                + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)"))
+                + " on duplicate key update reached_on = values(reached_on), month_unit_id ="
+                + " values(month_unit_id), live_unit_id = values(live_unit_id)";
+        try (var upsert = connection.prepareStatement(text)) {
+          int index = 1;
+          for (var write : chunk) {
+            upsert.setLong(index++, write.personId());
+            upsert.setString(index++, write.subject().code());
+            upsert.setString(index++, write.milestone().name());
+            upsert.setDate(index++, Date.valueOf(write.state().reachedOn()));
+            upsert.setLong(index++, write.state().monthUnitId());
+            upsert.setLong(index++, write.state().liveUnitId());
+          }
+          upsert.executeUpdate();
+        }
+      }
+      return;
+    }
+    for (var write : puts) {
+      putState(write.personId(), write.subject(), write.milestone(), write.state());
+    }
   }
 
   public List<StateRow> statesOf(long personId) throws SQLException {
@@ -356,54 +705,25 @@ public final class CoverageTables implements AutoCloseable {
 
   // --- counters ---
 
-  public void addLive(long unitId, Subject subject, Milestone milestone, long delta)
-      throws SQLException {
-    var update =
-        sql(
-            "update cov_live set people = people + ? where unit_id = ? and subject = ? and"
-                + " milestone = ?");
-    update.setLong(1, delta);
-    update.setLong(2, unitId);
-    update.setString(3, subject.code());
-    update.setString(4, milestone.name());
-    if (update.executeUpdate() == 0) {
-      var insert =
-          sql("insert into cov_live (people, unit_id, subject, milestone) values (?, ?, ?, ?)");
-      insert.setLong(1, delta);
-      insert.setLong(2, unitId);
-      insert.setString(3, subject.code());
-      insert.setString(4, milestone.name());
-      insert.executeUpdate();
-    }
+  /** Adds to a live counter; summed in memory until {@link #flushCounters}. */
+  public void addLive(long unitId, Subject subject, Milestone milestone, long delta) {
+    live.add(delta, unitId, subject.code(), milestone.name());
   }
 
-  public void addMonth(long unitId, Subject subject, Milestone milestone, int month, long delta)
-      throws SQLException {
-    var update =
-        sql(
-            "update cov_month set people = people + ? where unit_id = ? and subject = ? and"
-                + " milestone = ? and month_key = ?");
-    update.setLong(1, delta);
-    update.setLong(2, unitId);
-    update.setString(3, subject.code());
-    update.setString(4, milestone.name());
-    update.setInt(5, month);
-    if (update.executeUpdate() == 0) {
-      var insert =
-          sql(
-              "insert into cov_month (people, unit_id, subject, milestone, month_key) values (?,"
-                  + " ?, ?, ?, ?)");
-      insert.setLong(1, delta);
-      insert.setLong(2, unitId);
-      insert.setString(3, subject.code());
-      insert.setString(4, milestone.name());
-      insert.setInt(5, month);
-      insert.executeUpdate();
-    }
+  /** Adds to a month counter; summed in memory until {@link #flushCounters}. */
+  public void addMonth(long unitId, Subject subject, Milestone milestone, int month, long delta) {
+    this.month.add(delta, unitId, subject.code(), milestone.name(), month);
+  }
+
+  /** Writes the counters' sums: before anything reads the counters, and before the commit. */
+  public void flushCounters() throws SQLException {
+    live.flush(connection, mysql());
+    month.flush(connection, mysql());
   }
 
   /** The unit's live counters (month 0) and its month counters, rows that are not zero. */
   public List<Counter> countersAt(long unitId) throws SQLException {
+    flushCounters();
     var counters = new ArrayList<Counter>();
     var live =
         sql("select subject, milestone, people from cov_live where unit_id = ? and people <> 0");
@@ -486,11 +806,18 @@ public final class CoverageTables implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the prepared statements. Counters added and never flushed are a mistake of the caller
+   * (they would be lost): that fails here unless something else failed first.
+   */
   @Override
   public void close() throws SQLException {
     for (var statement : prepared.values()) {
       statement.close();
     }
     prepared.clear();
+    if (!live.isEmpty() || !month.isEmpty()) {
+      throw new IllegalStateException("Coverage counters were added but not flushed");
+    }
   }
 }

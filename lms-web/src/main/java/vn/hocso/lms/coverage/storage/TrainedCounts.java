@@ -48,6 +48,17 @@ public final class TrainedCounts {
   private final Map<Long, String> levels = new HashMap<>();
   // The chains met in this transaction; a unit move (reparent) forgets them all.
   private final Map<Long, List<Long>> chains = new HashMap<>();
+  // The counters' changes, summed per row until flush() (the projector flushes before its commit).
+  private final CounterDeltas trainedDeltas =
+      new CounterDeltas(
+          "cov_trained", List.of("unit_id", "subject", "is_member", "is_staff"), "people", true);
+  private final CounterDeltas staffDeltas =
+      new CounterDeltas(
+          "cov_staff_trained",
+          List.of("unit_id", "staff_level", "staff_position", "trained_year"),
+          "people",
+          true);
+  private Boolean mysql;
 
   public TrainedCounts(Connection connection, Chain chain) {
     this.connection = connection;
@@ -55,10 +66,13 @@ public final class TrainedCounts {
   }
 
   /**
-   * Her first completion of the subject moved from one day to another (null: none); called after
-   * cov_state holds the new one.
+   * Her first completion of the subject moved from one day to another (null: none). {@code
+   * stillCompleted}: whether she has a completion in any subject once this one has changed (the
+   * projector holds her states in memory and writes cov_state after; when she has none left she is
+   * no longer counted in cov_trained_person).
    */
-  public void completedChanged(long personId, Subject subject, LocalDate had, LocalDate wanted)
+  public void completedChanged(
+      long personId, Subject subject, LocalDate had, LocalDate wanted, boolean stillCompleted)
       throws SQLException {
     if (Objects.equals(had, wanted)) {
       return;
@@ -79,9 +93,18 @@ public final class TrainedCounts {
     }
     if (wanted != null) {
       count(counted, subject, wanted, +1);
-    } else if (!hasCompletion(personId)) {
+    } else if (!stillCompleted) {
       delete(personId);
     }
+  }
+
+  /** Writes the counters' changes summed so far. */
+  public void flush() throws SQLException {
+    if (mysql == null) {
+      mysql = CounterDeltas.isMysql(connection);
+    }
+    trainedDeltas.flush(connection, mysql);
+    staffDeltas.flush(connection, mysql);
   }
 
   /** She changed (a PERSON change applied): her completions move to what she is now. */
@@ -121,6 +144,7 @@ public final class TrainedCounts {
   /** A unit's counters leave its old ancestors for its new ones (as the projector's reparent). */
   public void reparent(long unitId, List<Long> oldAncestors, List<Long> newAncestors)
       throws SQLException {
+    flush(); // the unit's rows are read next
     chains.clear();
     var trained = new HashMap<List<Object>, Long>();
     try (var query =
@@ -193,64 +217,12 @@ public final class TrainedCounts {
     }
   }
 
-  private void addTrained(long unit, String subject, boolean member, boolean staff, long delta)
-      throws SQLException {
-    var where = " where unit_id = ? and subject = ? and is_member = ? and is_staff = ?";
-    add(
-        "update cov_trained set people = people + ?" + where,
-        "insert into cov_trained (unit_id, subject, is_member, is_staff, people) values (?, ?, ?,"
-            + " ?, ?)",
-        "delete from cov_trained" + where + " and people = 0",
-        delta,
-        unit,
-        subject,
-        member,
-        staff);
+  private void addTrained(long unit, String subject, boolean member, boolean staff, long delta) {
+    trainedDeltas.add(delta, unit, subject, member, staff);
   }
 
-  private void addStaff(long unit, String level, String position, int year, long delta)
-      throws SQLException {
-    var where =
-        " where unit_id = ? and staff_level = ? and staff_position = ? and trained_year = ?";
-    add(
-        "update cov_staff_trained set people = people + ?" + where,
-        "insert into cov_staff_trained (unit_id, staff_level, staff_position, trained_year,"
-            + " people) values (?, ?, ?, ?, ?)",
-        "delete from cov_staff_trained" + where + " and people = 0",
-        delta,
-        unit,
-        level,
-        position,
-        year);
-  }
-
-  /**
-   * Adds to one row, created when missing, removed when back at zero. The projector is the only
-   * writer (one batch at a time), so no row lock is taken first.
-   */
-  private void add(String update, String insert, String delete, long delta, Object... key)
-      throws SQLException {
-    if (delta == 0) {
-      return;
-    }
-    try (var statement = connection.prepareStatement(update)) {
-      statement.setLong(1, delta);
-      bind(statement, 2, key);
-      if (statement.executeUpdate() == 0) {
-        try (var adding = connection.prepareStatement(insert)) {
-          bind(adding, 1, key);
-          adding.setLong(key.length + 1, delta);
-          adding.executeUpdate();
-        }
-        return;
-      }
-    }
-    if (delta < 0) {
-      try (var statement = connection.prepareStatement(delete)) {
-        bind(statement, 1, key);
-        statement.executeUpdate();
-      }
-    }
+  private void addStaff(long unit, String level, String position, int year, long delta) {
+    staffDeltas.add(delta, unit, level, position, year);
   }
 
   private static void bind(PreparedStatement statement, int first, Object... values)
@@ -315,17 +287,6 @@ public final class TrainedCounts {
         }
         levels.put(unitId, rows.getString(1));
         return rows.getString(1);
-      }
-    }
-  }
-
-  private boolean hasCompletion(long personId) throws SQLException {
-    try (var query =
-        connection.prepareStatement(
-            "select 1 from cov_state where person_id = ? and milestone = 'COMPLETED'")) {
-      query.setLong(1, personId);
-      try (var rows = query.executeQuery()) {
-        return rows.next();
       }
     }
   }

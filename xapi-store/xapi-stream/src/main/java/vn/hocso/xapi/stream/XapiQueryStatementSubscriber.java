@@ -112,11 +112,12 @@ public final class XapiQueryStatementSubscriber implements StatementStreamSubscr
     var fresh = new ArrayList<StreamedStatement>();
     var seen = new HashMap<>(read.seen());
     Instant newest = read.since();
+    Instant consistentThrough;
     boolean readToTheEnd;
     try {
       StatementPage page = client.queryStatements(query);
       // Our LRS bounds every page of a query by the first page's time; another may not say.
-      Instant consistentThrough = page.consistentThrough();
+      consistentThrough = page.consistentThrough();
       while (true) {
         boolean pastConsistent = false;
         for (Statement statement : page.statements()) {
@@ -154,7 +155,17 @@ public final class XapiQueryStatementSubscriber implements StatementStreamSubscr
           e);
     }
     // More statements may share the newest stored time: since (exclusive) stays below it.
-    read = advance(seen, newest, max(settings.overlap(), Duration.ofNanos(1000)));
+    var justBelow = max(settings.overlap(), Duration.ofNanos(1000));
+    if (consistentThrough != null
+        && !newest.isAfter(consistentThrough.minus(settings.overlap()).plusNanos(1000))) {
+      // Still more than the overlap behind the consistent-through time (a backlog, read a page
+      // at a time): what was stored before the newest statement read is all visible and read
+      // already, so the next query starts just below it. Keeping the whole overlap behind it
+      // would read the overlap's statements again with every page: at 3,000 statements a second
+      // and an overlap of a second, six pages of old statements for each page of new ones.
+      justBelow = Duration.ofNanos(1000);
+    }
+    read = advance(seen, newest, justBelow);
     return fresh;
   }
 

@@ -129,6 +129,35 @@ class XapiQueryStatementSubscriberTest {
   }
 
   @Test
+  void aReaderFarBehindStartsItsNextQueryJustBelowTheNewestStatementNotAnOverlapBack() {
+    var expected = new ArrayList<UUID>();
+    for (int i = 0; i < 30; i++) {
+      expected.add(lrs.add("mailto:an@example.vn", T.plusMillis(i)));
+    }
+    lrs.consistentThrough(T.plusSeconds(60));
+    var positions = new FileQueryStreamPositionStore(folder.resolve("behind"));
+    var reader =
+        new XapiQueryStatementSubscriber(
+            client,
+            positions,
+            new XapiQueryStatementSubscriber.Settings(
+                10, Duration.ofSeconds(1), Duration.ofMillis(10)));
+
+    assertThat(ids(reader.poll(Duration.ZERO))).containsExactlyElementsOf(expected.subList(0, 10));
+    reader.commit();
+
+    // Not a second back (which would make the next query read these ten again): just below.
+    var position = positions.load();
+    assertThat(position.since()).isEqualTo(T.plusMillis(9).minusNanos(1000));
+    assertThat(position.seen()).containsOnlyKeys(expected.get(9));
+    var rest = new ArrayList<UUID>();
+    for (int i = 0; i < 5; i++) {
+      rest.addAll(ids(reader.poll(Duration.ZERO)));
+    }
+    assertThat(rest).containsExactlyElementsOf(expected.subList(10, 30));
+  }
+
+  @Test
   void keysStatementsByActorAsTheKafkaTransportDoes() {
     lrs.consistentThrough(T.plusSeconds(1));
     lrs.add("mailto:an@example.vn", T);

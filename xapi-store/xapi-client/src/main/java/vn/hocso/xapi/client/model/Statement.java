@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * An xAPI statement (xAPI 2.0 Part 2 §2.4), immutable and checked when built. Equal statements are
@@ -34,6 +35,7 @@ public record Statement(
     List<Attachment> attachments) {
 
   private static final String SECTION = "xAPI 2.0 Part 2 §2.4";
+  private static final Pattern VERSION = Pattern.compile("(1\\.0|2\\.0)(\\.\\d+)?");
 
   public Statement {
     Rules.required(actor, "actor", SECTION);
@@ -42,7 +44,7 @@ public record Statement(
     checkBody(verb, object, context);
     Rules.timestamp(timestamp, "timestamp");
     Rules.timestamp(stored, "stored");
-    if (version != null && !version.matches("(1\\.0|2\\.0)(\\.\\d+)?")) {
+    if (version != null && !VERSION.matcher(version).matches()) {
       throw Rules.fail(
           "version", "version-supported", "must start with 1.0 or 2.0", "xAPI 2.0 Part 2 §2.4.10");
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * The JSON form of the model, through Jakarta JSON Processing.
@@ -854,10 +855,13 @@ public final class XapiJson {
     return number.bigDecimalValue();
   }
 
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   private static UUID uuid(JsonValue value, String path) {
     var text = text(value, path);
-    if (!text.matches(
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+    if (!UUID_TEXT.matcher(text).matches()) {
       throw new InvalidStatementException(
           path, "is-uuid", "must be a UUID (xAPI 2.0 Part 2 §2.4.1)");
     }
