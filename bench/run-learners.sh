@@ -8,7 +8,9 @@
 # JDK 17, Maven, python3, curl. Environment: BENCH_DATABASE (hocso_bench_learners), BENCH_PORT
 # (18700), BENCH_SKIP_BUILD=1 (reuse platform/target/platform and lms-web's classes),
 # BENCH_JAVA_OPTS (platform JVM, default -Xmx1g as ./hocso run), BENCH_SKIP_BASELINE=1,
-# BENCH_JFR=1 (a JFR profile of the platform into bench/target/run-<database>/platform.jfr).
+# BENCH_JFR=1 (a JFR profile of the platform into bench/target/run-<database>/platform.jfr),
+# BENCH_PLATFORM (another built platform directory, e.g. a copy of an older build's
+# platform/target/platform, for an A/B run of two builds on the same machine).
 # Also measures the coverage dashboards' freshness during the learners' run (bench/learners/Freshness.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +46,7 @@ grant all on $database.* to '$database'@'127.0.0.1', '$database'@'localhost';
 SQL
 
 rm -rf "$data" && mkdir -p "$data"
-platform=platform/target/platform
+platform=${BENCH_PLATFORM:-platform/target/platform}
 jfr_options=
 if [ -n "${BENCH_JFR:-}" ]; then
   jfr_options="-XX:StartFlightRecording=filename=$data/platform.jfr,settings=profile,dumponexit=true"

@@ -35,6 +35,39 @@ public class JfrHotspots {
     CATEGORIES.put("HTTP server (Grizzly)", "org.glassfish.grizzly.");
   }
 
+  /**
+   * What the CPU was doing, by the innermost frame that matches (tested from the top of the stack
+   * down, each frame against these in order): the libraries' share of a request.
+   */
+  static final Map<String, String> WORK = new LinkedHashMap<>();
+
+  static {
+    WORK.put("PBKDF2 / SHA-2", "com.sun.crypto.provider.PBKDF2|com.sun.crypto.provider.HmacCore|sun.security.provider.SHA");
+    WORK.put("GZIP", "java.util.zip.");
+    WORK.put("HTML sanitiser (OWASP)", "org.owasp.html.");
+    WORK.put("JDBC driver (Connector/J)", "com.mysql.cj.");
+    WORK.put("JSON (Parsson, jakarta.json)", "org.eclipse.parsson.|jakarta.json.");
+    WORK.put("EclipseLink (JPA)", "org.eclipse.persistence.");
+    WORK.put("EL", "org.glassfish.expressly.|com.sun.el.|jakarta.el.|com.sun.faces.el.");
+    WORK.put(
+        "Faces view state (save/restore)",
+        "com.sun.faces.application.view.FaceletPartialStateManagementStrategy|com.sun.faces.renderkit.ServerSideStateHelper|com.sun.faces.application.StateManagerImpl|jakarta.faces.component.UIComponentBase.saveState|jakarta.faces.component.UIComponentBase.restoreState|jakarta.faces.component.UIComponentBase.processSaveState|jakarta.faces.component.StateHolderSaver|com.sun.faces.util.LRUMap");
+    WORK.put("Facelets (build the view)", "com.sun.faces.facelets.|jakarta.faces.view.facelets.");
+    WORK.put("PrimeFaces", "org.primefaces.");
+    WORK.put("Faces renderers (HTML)", "com.sun.faces.renderkit.");
+    WORK.put("Faces other", "com.sun.faces.|jakarta.faces.");
+    WORK.put("Weld (CDI)", "org.jboss.weld.");
+    WORK.put("JDK HTTP client", "jdk.internal.net.http.|java.net.http.");
+    WORK.put("Grizzly / Servlet container", "org.glassfish.grizzly.|org.apache.catalina.|org.glassfish.web.|com.sun.enterprise.");
+    WORK.put("Jersey (JAX-RS)", "org.glassfish.jersey.");
+    WORK.put("LRS code", "vn.hocso.xapi.");
+    WORK.put("LMS code", "vn.hocso.lms.|vn.hocso.content.");
+    WORK.put("Security (JACC, Soteria)", "org.glassfish.soteria.|fish.payara.security.|com.sun.enterprise.security.|org.glassfish.exousia.");
+  }
+
+  /** A request of the LMS from a vn.hocso.Request event: its thread, when, what, its CPU. */
+  record Request(long thread, long start, long end, String kind, long cpuNanos) {}
+
   public static void main(String[] args) throws Exception {
     var file = Path.of(args[0]);
     int rows = args.length > 1 ? Integer.parseInt(args[1]) : 25;
@@ -50,6 +83,28 @@ public class JfrHotspots {
     int samples = 0;
     double cpuUser = 0, cpuSystem = 0, machine = 0;
     int cpuLoads = 0;
+    // First pass: the LMS's requests (web.RequestRecording), per thread, to attribute samples.
+    var requestsByThread = new HashMap<Long, List<Request>>();
+    try (var recording = new RecordingFile(file)) {
+      while (recording.hasMoreEvents()) {
+        var event = recording.readEvent();
+        if (event.getEventType().getName().equals("vn.hocso.Request")) {
+          var thread = event.getThread("eventThread");
+          var request =
+              new Request(
+                  thread == null ? -1 : thread.getJavaThreadId(),
+                  toNanos(event.getStartTime()),
+                  toNanos(event.getEndTime()),
+                  event.getString("kind"),
+                  event.getLong("cpu"));
+          requestsByThread.computeIfAbsent(request.thread(), t -> new ArrayList<>()).add(request);
+        }
+      }
+    }
+    requestsByThread.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Request::start)));
+    var byKind = new HashMap<String, Map<String, Integer>>();
+    var byKindMethods = new HashMap<String, Map<String, Integer>>();
+    var kindSamples = new HashMap<String, Integer>();
     try (var recording = new RecordingFile(file)) {
       while (recording.hasMoreEvents()) {
         var event = recording.readEvent();
@@ -67,6 +122,16 @@ public class JfrHotspots {
             var thread = event.getThread("sampledThread");
             var threadName = thread == null ? "?" : thread.getJavaName();
             threads.merge(pool(threadName), 1, Integer::sum);
+            var kind = requestKind(requestsByThread, thread, event, frames);
+            kindSamples.merge(kind, 1, Integer::sum);
+            byKind.computeIfAbsent(kind, k -> new HashMap<>()).merge(work(frames), 1, Integer::sum);
+            var seenHere = new java.util.HashSet<String>();
+            for (var frame : frames) {
+              var method = name(frame);
+              if (seenHere.add(method) && interesting(method)) {
+                byKindMethods.computeIfAbsent(kind, k -> new HashMap<>()).merge(method, 1, Integer::sum);
+              }
+            }
             if (threadName.startsWith("http-thread-pool")) {
               requestSamples++;
               var seen = new java.util.HashSet<String>();
@@ -110,6 +175,7 @@ public class JfrHotspots {
         inclusive,
         requestSamples,
         rows * 4);
+    printRequests(requestsByThread, kindSamples, byKind, byKindMethods, samples, rows);
     System.out.println("\n## Waits by first frame of our code (total seconds, count)");
     waits.entrySet().stream()
         .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
@@ -119,6 +185,135 @@ public class JfrHotspots {
                 System.out.printf(
                     "%10.1f s %7d  %s%n",
                     e.getValue().toMillis() / 1000.0, waitCounts.get(e.getKey()), e.getKey()));
+  }
+
+  static long toNanos(java.time.Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  /**
+   * The LMS request a sample fell in (same thread, inside its start and end), else what the stack
+   * says: the LRS answering the LMS's reads or posts, the statement delivery worker, the projector.
+   */
+  static String requestKind(
+      Map<Long, List<Request>> requests,
+      jdk.jfr.consumer.RecordedThread thread,
+      RecordedEvent sample,
+      List<RecordedFrame> frames) {
+    if (thread != null) {
+      var list = requests.get(thread.getJavaThreadId());
+      if (list != null) {
+        long at = toNanos(sample.getStartTime());
+        int low = 0;
+        int high = list.size() - 1;
+        while (low <= high) { // the last request that started at or before the sample
+          int middle = (low + high) >>> 1;
+          if (list.get(middle).start() <= at) {
+            low = middle + 1;
+          } else {
+            high = middle - 1;
+          }
+        }
+        if (high >= 0 && list.get(high).end() >= at) {
+          return list.get(high).kind();
+        }
+      }
+    }
+    return "(not an LMS request) " + category(frames);
+  }
+
+  static String work(List<RecordedFrame> frames) {
+    for (var frame : frames) {
+      var name = name(frame);
+      for (var work : WORK.entrySet()) {
+        for (var prefix : work.getValue().split("\\|")) {
+          if (name.startsWith(prefix)) {
+            return work.getKey();
+          }
+        }
+      }
+    }
+    return "JDK / other";
+  }
+
+  /** Methods worth naming per request kind: ours and the frameworks' entry points. */
+  static boolean interesting(String method) {
+    return method.startsWith("vn.hocso.")
+        || method.startsWith("com.sun.faces.lifecycle.")
+        || method.startsWith("com.sun.faces.application.view.")
+        || method.startsWith("jakarta.faces.component.UIComponentBase.encode")
+        || method.startsWith("org.eclipse.persistence.internal.jpa.EJBQueryImpl.")
+        || method.startsWith("org.eclipse.persistence.internal.jpa.EntityManagerImpl.")
+        || method.startsWith("org.eclipse.persistence.internal.sessions.UnitOfWorkImpl.commit")
+        || method.startsWith("com.sun.crypto.provider.PBKDF2")
+        || method.startsWith("java.util.zip.GZIPOutputStream.");
+  }
+
+  static void printRequests(
+      Map<Long, List<Request>> requestsByThread,
+      Map<String, Integer> kindSamples,
+      Map<String, Map<String, Integer>> byKind,
+      Map<String, Map<String, Integer>> byKindMethods,
+      int samples,
+      int rows) {
+    var count = new HashMap<String, Integer>();
+    var cpu = new HashMap<String, Long>();
+    long allCpu = 0;
+    for (var list : requestsByThread.values()) {
+      for (var request : list) {
+        count.merge(request.kind(), 1, Integer::sum);
+        cpu.merge(request.kind(), request.cpuNanos(), Long::sum);
+        allCpu += request.cpuNanos();
+      }
+    }
+    if (count.isEmpty()) {
+      System.out.println("\n(no vn.hocso.Request events in this recording)");
+      return;
+    }
+    System.out.printf(
+        "%n## LMS requests by kind (vn.hocso.Request): thread CPU, %.1f s in all%n", allCpu / 1e9);
+    System.out.println("| kind | requests | CPU ms each | CPU s | share of LMS request CPU | samples |");
+    System.out.println("|---|---|---|---|---|---|");
+    final long total = allCpu;
+    cpu.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                System.out.printf(
+                    "| %s | %d | %.1f | %.1f | %.1f %% | %d |%n",
+                    e.getKey(),
+                    count.get(e.getKey()),
+                    e.getValue() / 1e6 / count.get(e.getKey()),
+                    e.getValue() / 1e9,
+                    100.0 * e.getValue() / total,
+                    kindSamples.getOrDefault(e.getKey(), 0)));
+    System.out.println("\n## Samples by kind of request, then what the CPU did (innermost matching frame)");
+    kindSamples.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(rows)
+        .forEach(
+            e -> {
+              System.out.printf(
+                  "%n### %s: %d samples, %.1f %% of all%n",
+                  e.getKey(), e.getValue(), 100.0 * e.getValue() / samples);
+              byKind.get(e.getKey()).entrySet().stream()
+                  .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                  .limit(10)
+                  .forEach(
+                      w ->
+                          System.out.printf(
+                              "%6d %5.1f %%  %s%n",
+                              w.getValue(), 100.0 * w.getValue() / e.getValue(), w.getKey()));
+              System.out.println("  methods (inclusive):");
+              byKindMethods.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
+                  .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                  .limit(14)
+                  .forEach(
+                      m ->
+                          System.out.printf(
+                              "  %6d %5.1f %%  %s%n",
+                              m.getValue(), 100.0 * m.getValue() / e.getValue(), m.getKey()));
+            });
   }
 
   static List<RecordedFrame> frames(RecordedEvent event) {

@@ -124,6 +124,20 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Cuts the tab's network (every request fails at once, as on a phone out of reach) or restores
+   * it.
+   */
+  public void offline(boolean offline) {
+    if (offline) {
+      var conditions = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+      conditions.setOffline(true);
+      driver.setNetworkConditions(conditions);
+    } else {
+      driver.deleteNetworkConditions();
+    }
+  }
+
   public WebDriver driver() {
     return driver;
   }

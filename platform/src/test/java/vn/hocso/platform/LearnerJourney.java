@@ -113,6 +113,7 @@ final class LearnerJourney {
   String attempt(boolean right) {
     var loads = browser.documentLoads();
     var questions = questions();
+    var usedBefore = attemptsUsed();
     for (int i = 0; i < questions.size(); i++) {
       var question = questions.get(i);
       browser.waitForExactText(By.id("question-prompt"), question.getString("prompt"));
@@ -121,6 +122,12 @@ final class LearnerJourney {
       var verdict = browser.waitFor(By.id("verdict")).getText();
       assertThat(verdict).isEqualTo(right ? "Đúng rồi!" : "Chưa đúng.");
       assertThat(focused()).as("focus after checking").isEqualTo("attempt:feedback");
+      assertThat(browser.driver().findElement(By.id("quiz-send-failed")).isDisplayed())
+          .as("the send-failed message after an answer went through")
+          .isFalse();
+      assertThat(attemptsUsed())
+          .as("attempts used in the rules line after question " + (i + 1))
+          .isEqualTo(i < questions.size() - 1 ? usedBefore : usedBefore + 1);
       if (i < questions.size() - 1) {
         browser.driver().findElement(By.id("attempt:next")).click();
         browser.waitForExactText(
@@ -131,6 +138,35 @@ final class LearnerJourney {
     var score = browser.waitFor(By.id("score")).getText();
     assertThat(browser.documentLoads()).as("pages loaded while answering").isEqualTo(loads);
     return score;
+  }
+
+  /**
+   * "Check" pressed while the phone has no connection: the page says so in Vietnamese (an alert,
+   * focused), not silently; the next request that goes out takes the message away.
+   */
+  void checkWhileOffline() {
+    browser.waitFor(By.id("question-prompt"));
+    browser.offline(true);
+    try {
+      browser.driver().findElement(By.id("attempt:check")).click();
+      var failed = browser.waitFor(By.id("quiz-send-failed"));
+      assertThat(failed.getText()).startsWith("Chưa gửi được câu trả lời");
+      assertThat(failed.getAttribute("role")).isEqualTo("alert");
+      assertThat(focused())
+          .as("focus after a check that could not be sent")
+          .isEqualTo("quiz-send-failed");
+      assertThat(browser.driver().findElements(By.id("verdict"))).isEmpty();
+    } finally {
+      browser.offline(false);
+    }
+  }
+
+  /** The N of "Đã làm N trên 3 lần." in the quiz's rules line. */
+  private int attemptsUsed() {
+    var rules = browser.driver().findElement(By.id("quiz-rules")).getText();
+    var matcher = java.util.regex.Pattern.compile("Đã làm (\\d+) trên").matcher(rules);
+    assertThat(matcher.find()).as("attempts in the rules line: " + rules).isTrue();
+    return Integer.parseInt(matcher.group(1));
   }
 
   /** Starts another attempt: the page loads again with its first question. */

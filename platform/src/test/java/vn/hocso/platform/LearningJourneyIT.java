@@ -35,6 +35,7 @@ class LearningJourneyIT {
           });
       AccessibilityIT.check(browser, "quiz page", problems);
 
+      journey.checkWhileOffline();
       var failed = journey.attempt(false);
       assertThat(failed).contains("0%").contains("chưa đạt");
       browser.screenshot("learning-quiz-failed-360");

@@ -184,7 +184,7 @@ public class LearnersSimulation extends Simulation {
   }
 
   static final String CHECK_RENDER =
-      "attempt:question attempt:feedback-area attempt:actions attempt:steps";
+      "attempt:question attempt:feedback-area attempt:actions attempt:steps quiz-rules";
   static final String NEXT_RENDER = "attempt:question attempt:feedback-area attempt:actions";
 
   static HttpRequestActionBuilder answerQuestion(java.util.function.Function<Session, Integer> question) {

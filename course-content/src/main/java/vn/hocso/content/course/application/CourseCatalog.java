@@ -1,6 +1,7 @@
 package vn.hocso.content.course.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
@@ -15,6 +16,7 @@ import vn.hocso.content.course.domain.VersionStatus;
 public class CourseCatalog {
 
   @PersistenceContext private EntityManager entityManager;
+  @Inject LessonViews lessonViews;
 
   protected CourseCatalog() {
     // for CDI
@@ -69,7 +71,7 @@ public class CourseCatalog {
         .flatMap(
             version ->
                 version.lessons().stream().filter(l -> l.key().equals(lessonKey)).findFirst())
-        .map(LessonView::of);
+        .map(lesson -> lessonViews == null ? LessonView.of(lesson) : lessonViews.of(lesson));
   }
 
   /** The version a new learner of the course starts: its published one. */

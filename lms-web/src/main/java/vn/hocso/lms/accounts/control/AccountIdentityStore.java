@@ -1,6 +1,7 @@
 package vn.hocso.lms.accounts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -16,6 +17,7 @@ import vn.hocso.lms.accounts.domain.RoleGrant;
 public class AccountIdentityStore implements IdentityStore {
 
   @PersistenceContext private EntityManager entityManager;
+  @Inject Passwords passwords;
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     var password = credential.getPassword().getValue();
@@ -31,6 +33,9 @@ public class AccountIdentityStore implements IdentityStore {
     }
     if (!account.get().acceptsPassword(password)) {
       return CredentialValidationResult.INVALID_RESULT;
+    }
+    if (!account.get().hasCurrentPasswordHash() && passwords != null) {
+      passwords.rehashIfOutdated(account.get().id(), password);
     }
     var roles =
         account.get().grants().stream()

@@ -181,6 +181,25 @@ public class Account {
     return grants.remove(new RoleGrant(role, role == Role.LEARNER ? null : scopeUnitId));
   }
 
+  /**
+   * After her password was accepted: a hash made with fewer iterations than today's is made again
+   * with today's, so every account moves up as its owner logs in.
+   *
+   * @return true when the hash was made again
+   */
+  public boolean rehashIfOutdated(char[] password) {
+    if (PasswordHashing.isCurrent(passwordHash) || !acceptsPassword(password)) {
+      return false;
+    }
+    passwordHash = PasswordHashing.hash(password);
+    return true;
+  }
+
+  /** Whether the stored password hash is made as today's hashes are. */
+  public boolean hasCurrentPasswordHash() {
+    return PasswordHashing.isCurrent(passwordHash);
+  }
+
   /** Whether the password is this account's; a disabled account accepts none. */
   public boolean acceptsPassword(char[] password) {
     return enabled && PasswordHashing.matches(password, passwordHash);

@@ -128,6 +128,16 @@ public class QuizView implements Serializable {
     return attempting;
   }
 
+  /**
+   * Her finished attempts: after the answer that finished an attempt, counted with it; else as the
+   * page was loaded (an answer inside an attempt does not change them).
+   */
+  public int getAttemptsUsed() {
+    return outcome != null && outcome.attemptFinished()
+        ? outcome.attemptsUsed()
+        : page.attemptsUsed();
+  }
+
   public QuestionView getQuestion() {
     return page.questions().get(index);
   }

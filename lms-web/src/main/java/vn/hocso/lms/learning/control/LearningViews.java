@@ -52,7 +52,11 @@ public final class LearningViews {
       Optional<CoursePath.Step> next,
       boolean courseCompleted) {}
 
-  /** What answering one question gave: its feedback, and the attempt's result once all are in. */
+  /**
+   * What answering one question gave: its feedback, and the attempt's result once all are in. The
+   * attempt's result, her attempts used, whether she may retry and whether the course is completed
+   * are known only when the answer finished the attempt ({@code attemptFinished}).
+   */
   public record AnswerOutcome(
       QuestionResult question,
       boolean attemptFinished,
@@ -60,7 +64,13 @@ public final class LearningViews {
       boolean passed,
       int attemptsUsed,
       boolean canRetry,
-      boolean courseCompleted) {}
+      boolean courseCompleted) {
+
+    /** An answer inside an attempt: its feedback only. */
+    public static AnswerOutcome inAttempt(QuestionResult question) {
+      return new AnswerOutcome(question, false, 0, false, 0, false, false);
+    }
+  }
 
   /** One course on "my learning" and the home page. */
   public record CourseProgress(

@@ -31,6 +31,16 @@ public final class QuizAttempt {
     if (!quiz.allowsAnotherAttempt(attemptsUsed)) {
       throw new NoAttemptLeftException(quiz.key(), attemptsUsed);
     }
+    return inProgress(quiz, answers);
+  }
+
+  /**
+   * An attempt already begun, with her answers so far in it: the attempts policy was applied when
+   * it began, so it is not asked again for an answer inside it.
+   *
+   * @throws IllegalArgumentException for an answer to a question or option the quiz does not have
+   */
+  public static QuizAttempt inProgress(Quiz quiz, Map<String, Response> answers) {
     var attempt = new QuizAttempt(quiz);
     answers.forEach(
         (key, response) -> {

@@ -14,6 +14,44 @@ class AccountPasswordTest {
       new Account("lan.nguyen", "mat-khau-cu".toCharArray(), "Nguyễn Thị Lan", null);
 
   @Test
+  void aHashWithFewerIterationsVerifiesAndIsMadeAgainWithTodaysAtLogIn() throws Exception {
+    // As hashes were made until session 7: PBKDF2-HMAC-SHA256, 210,000 iterations.
+    var salt = new byte[16];
+    new java.security.SecureRandom().nextBytes(salt);
+    var spec = new javax.crypto.spec.PBEKeySpec("mat-khau-cu".toCharArray(), salt, 210_000, 256);
+    var key =
+        javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(spec)
+            .getEncoded();
+    var base64 = java.util.Base64.getEncoder();
+    var old =
+        "pbkdf2-sha256:210000:" + base64.encodeToString(salt) + ":" + base64.encodeToString(key);
+    var field = Account.class.getDeclaredField("passwordHash");
+    field.setAccessible(true);
+    field.set(lan, old);
+    assertThat(lan.hasCurrentPasswordHash()).isFalse();
+    assertThat(lan.acceptsPassword("mat-khau-cu".toCharArray())).isTrue();
+
+    assertThat(lan.rehashIfOutdated("sai-mat-khau".toCharArray())).isFalse();
+    assertThat(field.get(lan)).isEqualTo(old);
+    assertThat(lan.rehashIfOutdated("mat-khau-cu".toCharArray())).isTrue();
+
+    assertThat((String) field.get(lan)).startsWith("pbkdf2-sha256:600000:");
+    assertThat(lan.hasCurrentPasswordHash()).isTrue();
+    assertThat(lan.acceptsPassword("mat-khau-cu".toCharArray())).isTrue();
+    assertThat(lan.rehashIfOutdated("mat-khau-cu".toCharArray())).isFalse();
+  }
+
+  @Test
+  void newHashesUseOwaspsIterationsForPbkdf2Sha256() {
+    assertThat(PasswordHashing.ITERATIONS).isGreaterThanOrEqualTo(600_000);
+    assertThat(PasswordHashing.hash("mat-khau-moi".toCharArray()))
+        .startsWith("pbkdf2-sha256:600000:");
+    assertThat(PasswordHashing.isCurrent("pbkdf2-sha256:210000:AAAA:AAAA")).isFalse();
+    assertThat(PasswordHashing.isCurrent("bcrypt:10:x:y")).isFalse();
+  }
+
+  @Test
   void changesHerPasswordWhenSheKnowsTheCurrentOne() {
     lan.changePassword("mat-khau-cu".toCharArray(), "mat-khau-moi".toCharArray());
 
