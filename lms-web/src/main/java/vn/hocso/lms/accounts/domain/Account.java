@@ -195,6 +195,14 @@ public class Account {
     return true;
   }
 
+  /**
+   * What a remembered password check is tied to: the stored hash, which any new password (changed,
+   * reset or re-hashed) replaces, so a check remembered for the old one no longer counts.
+   */
+  public String passwordCheckTag() {
+    return passwordHash;
+  }
+
   /** Whether the stored password hash is made as today's hashes are. */
   public boolean hasCurrentPasswordHash() {
     return PasswordHashing.isCurrent(passwordHash);

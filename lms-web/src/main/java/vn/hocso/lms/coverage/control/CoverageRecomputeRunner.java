@@ -129,7 +129,12 @@ public class CoverageRecomputeRunner {
       throw new AlreadyRunningException();
     }
     progress.set(new Progress(State.RUNNING, 0, 0, "", by, clock.instant(), null, ""));
-    (runOn != null ? runOn : executor).execute(this::run);
+    try {
+      (runOn != null ? runOn : executor).execute(this::run);
+    } catch (RuntimeException refused) { // the executor is full or shutting down
+      progress.updateAndGet(now -> now.end(State.FAILED, clock.instant(), refused.toString()));
+      throw refused;
+    }
   }
 
   /** The current or last run, without the caller's check (tests). */
@@ -150,11 +155,11 @@ public class CoverageRecomputeRunner {
         connection.commit();
         progress.updateAndGet(now -> now.end(State.DONE, clock.instant(), ""));
         LOG.info(() -> "Coverage recompute started by " + by + " is done");
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
         connection.rollback();
         throw e;
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) { // an Error too: never stuck "running"
       LOG.log(Level.SEVERE, "Coverage recompute started by " + by + " failed", e);
       var why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       progress.updateAndGet(now -> now.end(State.FAILED, clock.instant(), why));

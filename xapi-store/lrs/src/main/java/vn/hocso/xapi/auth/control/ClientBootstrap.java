@@ -97,7 +97,7 @@ public class ClientBootstrap {
         key.get(),
         secret.get(),
         EnumSet.of(Scope.ALL, Scope.MANAGE_CLIENTS),
-        Optional.of(speaks.orElse(XapiVersion.V2_0_0)));
+        speaks); // unset: a new client speaks 2.0.0, an existing one keeps what it was given
     done = true;
     LOG.info(() -> "LRS client " + key.get() + " bootstrapped with scopes all and hocso/clients");
   }
