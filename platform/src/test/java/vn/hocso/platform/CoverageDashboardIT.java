@@ -163,6 +163,9 @@ class CoverageDashboardIT {
       admin.clickWhenSettled(By.id("recompute:start-recompute"));
       admin.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
       admin.waitForText(By.id("recompute-status"), "Đã tính lại xong");
+      assertThat(admin.driver().switchTo().activeElement().getAttribute("id"))
+          .as("focus on the live status after confirming, not lost with the disabled button")
+          .isEqualTo("recompute-status");
       admin.screenshot("coverage-recomputed-360");
       admin.open(platform.uri("/app/coverage.xhtml?unit=" + central));
       assertThat(read(admin)).isEqualTo(kept);
