@@ -88,6 +88,9 @@ public class CoverageRecomputeRunner {
 
   @Inject SecurityContext security;
 
+  /** Where runs go outside the container (tests); the managed executor when null. */
+  private Executor runOn;
+
   private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NEVER);
   private Clock clock = Clock.systemUTC();
 
@@ -99,8 +102,6 @@ public class CoverageRecomputeRunner {
     this.runOn = executor;
     this.clock = clock;
   }
-
-  private Executor runOn;
 
   /** Whether the signed-in account may start a recompute and see its progress. */
   public boolean allowed() {
