@@ -22,6 +22,7 @@ public class JfrHotspots {
 
   static {
     CATEGORIES.put("PBKDF2 (password hashing)", "com.sun.crypto.provider.PBKDF2");
+    CATEGORIES.put("Argon2id (password hashing)", "org.bouncycastle.crypto.generators.Argon2BytesGenerator");
     CATEGORIES.put("LMS reads her statements from the LRS", "vn.hocso.lms.learning.control.LearningRecords.of");
     CATEGORIES.put("LMS statement delivery", "vn.hocso.lms.learning.control.StatementDelivery");
     CATEGORIES.put("LRS GET /statements", "vn.hocso.xapi.statements.boundary.StatementsResource.get");
@@ -42,6 +43,7 @@ public class JfrHotspots {
   static final Map<String, String> WORK = new LinkedHashMap<>();
 
   static {
+    WORK.put("Argon2id", "org.bouncycastle.crypto.generators.Argon2BytesGenerator");
     WORK.put("PBKDF2 / SHA-2", "com.sun.crypto.provider.PBKDF2|com.sun.crypto.provider.HmacCore|sun.security.provider.SHA");
     WORK.put("GZIP", "java.util.zip.");
     WORK.put("HTML sanitiser (OWASP)", "org.owasp.html.");
@@ -246,6 +248,7 @@ public class JfrHotspots {
         || method.startsWith("org.eclipse.persistence.internal.jpa.EntityManagerImpl.")
         || method.startsWith("org.eclipse.persistence.internal.sessions.UnitOfWorkImpl.commit")
         || method.startsWith("com.sun.crypto.provider.PBKDF2")
+        || method.startsWith("org.bouncycastle.crypto.generators.Argon2BytesGenerator.generateBytes")
         || method.startsWith("java.util.zip.GZIPOutputStream.");
   }
 

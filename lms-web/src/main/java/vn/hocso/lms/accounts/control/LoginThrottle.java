@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * from one address, further attempts are refused for a lockout that doubles with each failure (1
  * minute, 2, 4, … at most 30); a successful login clears the username's count. Kept in memory: one
  * platform node holds the counts, and a restart forgets them, which is acceptable for throttling
- * (the passwords themselves stay PBKDF2-hashed).
+ * (the passwords themselves stay Argon2id-hashed).
  */
 @ApplicationScoped
 public class LoginThrottle {

@@ -36,7 +36,7 @@ public class Passwords {
 
   /**
    * After a log-in with her password: a hash older than today's is made again (PasswordHashing:
-   * 210,000 iterations before session 7, 600,000 now), so accounts move up as their owners log in.
+   * PBKDF2 until session 8, Argon2id now), so accounts move up as their owners log in.
    */
   public void rehashIfOutdated(long accountId, char[] password) {
     var account = entityManager.find(Account.class, accountId);

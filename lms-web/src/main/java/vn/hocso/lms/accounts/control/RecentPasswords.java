@@ -10,11 +10,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Passwords checked lately, so a JSON API client that sends HTTP Basic with every call does not pay
- * the slow hash (PBKDF2, ~0.2 s of CPU) each time, as the LRS remembers its clients' secrets. What
- * is kept is a SHA-256 of the username, the password and the stored hash it matched, never the
- * password: a changed password (a new stored hash) or another password never matches an entry, and
- * entries end after a few minutes. Only successful checks are remembered; a wrong password always
- * goes through the slow hash and the login throttle.
+ * the slow hash (Argon2id, ~25 ms of CPU and 7 MiB) each time, as the LRS remembers its clients'
+ * secrets. What is kept is a SHA-256 of the username, the password and the stored hash it matched,
+ * never the password: a changed password (a new stored hash) or another password never matches an
+ * entry, and entries end after a few minutes. Only successful checks are remembered; a wrong
+ * password always goes through the slow hash and the login throttle.
  */
 final class RecentPasswords {
 

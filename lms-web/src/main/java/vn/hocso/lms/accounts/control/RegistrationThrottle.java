@@ -16,11 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Limits how many accounts one network address may create by self-registration: at most {@code
  * hocso.registration.per-address-per-hour} (HOCSO_REGISTRATION_PER_ADDRESS_PER_HOUR, default
  * {@value #DEFAULT_PER_HOUR}) in any rolling hour. It stops a script from filling the platform with
- * accounts (each one also costs a PBKDF2 hash) without getting in the way of women: mobile carriers
- * put many phones behind one address (carrier-grade NAT), and a commune office may register a whole
- * class from one computer, so the limit is generous and counts only accounts actually created, not
- * forms with mistakes. Kept in memory like {@link LoginThrottle}: a restart forgets it, which
- * throttling can afford.
+ * accounts (each one also costs an Argon2id hash) without getting in the way of women: mobile
+ * carriers put many phones behind one address (carrier-grade NAT), and a commune office may
+ * register a whole class from one computer, so the limit is generous and counts only accounts
+ * actually created, not forms with mistakes. Kept in memory like {@link LoginThrottle}: a restart
+ * forgets it, which throttling can afford.
  *
  * <p>The address is the one the servlet container sees. Behind a reverse proxy that is the proxy's
  * address unless the proxy is configured to pass the client's (Payara's network listener can trust

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import vn.hocso.lms.people.domain.Person;
 import vn.hocso.lms.units.domain.OrgUnit;
 
-/** A login to the platform. The password is kept only as a PBKDF2 hash. */
+/** A login to the platform. The password is kept only as an Argon2id hash. */
 @Entity
 @Table(name = "account")
 public class Account {

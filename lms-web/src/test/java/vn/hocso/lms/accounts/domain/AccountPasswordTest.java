@@ -14,8 +14,9 @@ class AccountPasswordTest {
       new Account("lan.nguyen", "mat-khau-cu".toCharArray(), "Nguyễn Thị Lan", null);
 
   @Test
-  void aHashWithFewerIterationsVerifiesAndIsMadeAgainWithTodaysAtLogIn() throws Exception {
-    // As hashes were made until session 7: PBKDF2-HMAC-SHA256, 210,000 iterations.
+  void aPbkdf2HashVerifiesAndIsMadeAgainAsArgon2idAtLogIn() throws Exception {
+    // As hashes were made until session 7: PBKDF2-HMAC-SHA256, 210,000 iterations (600,000 in
+    // session 7).
     var salt = new byte[16];
     new java.security.SecureRandom().nextBytes(salt);
     var spec = new javax.crypto.spec.PBEKeySpec("mat-khau-cu".toCharArray(), salt, 210_000, 256);
@@ -36,19 +37,53 @@ class AccountPasswordTest {
     assertThat(field.get(lan)).isEqualTo(old);
     assertThat(lan.rehashIfOutdated("mat-khau-cu".toCharArray())).isTrue();
 
-    assertThat((String) field.get(lan)).startsWith("pbkdf2-sha256:600000:");
+    assertThat((String) field.get(lan)).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
     assertThat(lan.hasCurrentPasswordHash()).isTrue();
     assertThat(lan.acceptsPassword("mat-khau-cu".toCharArray())).isTrue();
     assertThat(lan.rehashIfOutdated("mat-khau-cu".toCharArray())).isFalse();
   }
 
   @Test
-  void newHashesUseOwaspsIterationsForPbkdf2Sha256() {
-    assertThat(PasswordHashing.ITERATIONS).isGreaterThanOrEqualTo(600_000);
-    assertThat(PasswordHashing.hash("mat-khau-moi".toCharArray()))
-        .startsWith("pbkdf2-sha256:600000:");
-    assertThat(PasswordHashing.isCurrent("pbkdf2-sha256:210000:AAAA:AAAA")).isFalse();
+  void newHashesAreArgon2idWithOneOfOwaspsSettings() {
+    var hash = PasswordHashing.hash("mat-khau-moi".toCharArray());
+
+    assertThat(hash)
+        .matches("\\$argon2id\\$v=19\\$m=7168,t=5,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+    assertThat(PasswordHashing.isCurrent(hash)).isTrue();
+    assertThat(PasswordHashing.matches("mat-khau-moi".toCharArray(), hash)).isTrue();
+    assertThat(PasswordHashing.matches("mat-khau-moj".toCharArray(), hash)).isFalse();
+    assertThat(PasswordHashing.hash("mat-khau-moi".toCharArray())).isNotEqualTo(hash);
+    assertThat(PasswordHashing.isCurrent("pbkdf2-sha256:600000:AAAA:AAAA")).isFalse();
+    assertThat(PasswordHashing.isCurrent("$argon2id$v=19$m=4096,t=3,p=1$AAAAAAAAAAA$AAAA"))
+        .isFalse();
     assertThat(PasswordHashing.isCurrent("bcrypt:10:x:y")).isFalse();
+  }
+
+  @Test
+  void verifiesHashesMadeByTheReferenceArgon2Implementation() {
+    // `echo -n mat-khau-cu | argon2 hocso-salt-0001 -id -t 5 -k 7168 -p 1 -l 32 -e` (Debian's
+    // argon2, the reference implementation): the same algorithm, not merely a self-consistent one.
+    var reference =
+        "$argon2id$v=19$m=7168,t=5,p=1$aG9jc28tc2FsdC0wMDAx$Z/Dsgg7S9+XPkQbIdfd8+BdqYzLOajmD7OEBcQv/O54";
+
+    assertThat(PasswordHashing.matches("mat-khau-cu".toCharArray(), reference)).isTrue();
+    assertThat(PasswordHashing.matches("mat-khau-cu!".toCharArray(), reference)).isFalse();
+  }
+
+  @Test
+  void refusesForgedOrBrokenHashesWithoutSpendingUnboundedWork() {
+    for (var broken :
+        new String[] {
+          "$argon2id$v=19$m=4194304,t=5,p=1$aG9jc28tc2FsdC0wMDAx$Z/Dsgg7S9+XPkQbIdfd8+BdqYzLOajmD7OEBcQv/O54",
+          "$argon2id$v=19$m=7168,t=1000,p=1$aG9jc28tc2FsdC0wMDAx$Z/Dsgg7S9+XPkQbIdfd8+BdqYzLOajmD7OEBcQv/O54",
+          "$argon2id$v=19$m=7168,t=5$aG9jc28tc2FsdC0wMDAx$Z/Dsgg7S9+XPkQbIdfd8+BdqYzLOajmD7OEBcQv/O54",
+          "$argon2id$v=19$m=7168,t=5,p=1$%%%$Z/Dsgg7S9+XPkQbIdfd8+BdqYzLOajmD7OEBcQv/O54",
+          "$argon2i$v=19$m=7168,t=5,p=1$aG9jc28tc2FsdC0wMDAx$Z/Dsgg7S9+XPkQbIdfd8+BdqYzLOajmD7OEBcQv/O54",
+          "pbkdf2-sha256:2000000000:AAAA:AAAA",
+          ""
+        }) {
+      assertThat(PasswordHashing.matches("mat-khau-cu".toCharArray(), broken)).as(broken).isFalse();
+    }
   }
 
   @Test
