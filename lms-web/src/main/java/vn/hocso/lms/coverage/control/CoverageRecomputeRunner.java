@@ -124,6 +124,9 @@ public class CoverageRecomputeRunner {
 
   private volatile Long centralUnitId;
 
+  /** The id of this process's last run, 0 before its first. */
+  private volatile long lastRun;
+
   public CoverageRecomputeRunner() {}
 
   /** Outside the container (tests): runs on {@code executor} against {@code dataSource}. */
@@ -209,6 +212,7 @@ public class CoverageRecomputeRunner {
       progress.set(new Progress(State.FAILED, 0, 0, "", by, started, clock.instant(), why(e)));
       return;
     }
+    lastRun = run;
     progress.set(new Progress(State.RUNNING, 0, 0, "", by, started, null, ""));
     try {
       (runOn != null ? runOn : executor).execute(() -> run(run));
@@ -236,7 +240,10 @@ public class CoverageRecomputeRunner {
           if (rows.next()) {
             id = rows.getLong(1) + 1;
             if (State.RUNNING.name().equals(rows.getString(2))) {
-              if (!rows.getTimestamp(3).toInstant().isBefore(processStarted)) {
+              // This process's own run, ended here though its end could not be recorded, is
+              // not running either.
+              boolean mineEnded = rows.getLong(1) == lastRun;
+              if (!mineEnded && !rows.getTimestamp(3).toInstant().isBefore(processStarted)) {
                 throw new AlreadyRunningException();
               }
               try (var interrupted =
@@ -274,12 +281,17 @@ public class CoverageRecomputeRunner {
       return mine;
     }
     try {
-      return recorded();
+      var recorded = recorded();
+      // This process's last run, if its row lacks the end it could not record: as it ended here.
+      return recorded.running() && recordedRun == lastRun && lastRun != 0 ? mine : recorded;
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "Coverage recompute: cannot read the last run", e);
       return mine;
     }
   }
+
+  /** The id of the run {@link #recorded} read last. */
+  private volatile long recordedRun;
 
   /** The last run recorded (a RUNNING one from before this process started: INTERRUPTED). */
   private Progress recorded() throws SQLException {
@@ -287,11 +299,12 @@ public class CoverageRecomputeRunner {
         var last =
             connection.prepareStatement(
                 "select outcome, steps_done, steps, phase, started_by, started_at, finished_at,"
-                    + " failure from cov_recompute_run order by id desc limit 1");
+                    + " failure, id from cov_recompute_run order by id desc limit 1");
         var rows = last.executeQuery()) {
       if (!rows.next()) {
         return Progress.NEVER;
       }
+      recordedRun = rows.getLong(9);
       var started = rows.getTimestamp(6).toInstant();
       var finished = rows.getTimestamp(7);
       var state = State.valueOf(rows.getString(1));

@@ -208,6 +208,45 @@ class CoverageRecomputeRunnerTest {
                 });
   }
 
+  /**
+   * A run whose end cannot be written (the database refuses the connection just then) still ends
+   * here: the page shows it failed, not running for ever, and a new run may start.
+   */
+  @Test
+  void aRunWhoseEndCannotBeRecordedIsNotLeftRunning() throws Exception {
+    try (var database = TestDatabases.H2.create()) {
+      var real = database.dataSource();
+      LmsSchema.migrate(real);
+      var refusing = new java.util.concurrent.atomic.AtomicBoolean();
+      var dataSource =
+          (DataSource)
+              Proxy.newProxyInstance(
+                  DataSource.class.getClassLoader(),
+                  new Class<?>[] {DataSource.class},
+                  (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection") && refusing.get()) {
+                      throw new SQLException("the database is away");
+                    }
+                    try {
+                      return method.invoke(real, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      var tasks = new ArrayList<Runnable>();
+      var runner = new CoverageRecomputeRunner(dataSource, tasks::add, CLOCK);
+      runner.start("quantri");
+      refusing.set(true); // the run, its steps and its end: none reaches the database
+      tasks.forEach(Runnable::run);
+      refusing.set(false);
+
+      assertThat(runner.current().state()).isEqualTo(CoverageRecomputeRunner.State.FAILED);
+      assertThat(runner.current().failure()).contains("the database is away");
+      runner.start("quantri");
+      assertThat(runner.current().running()).isTrue();
+    }
+  }
+
   /** A data source whose database does not answer. */
   static final class Unreachable implements DataSource {
     @Override
