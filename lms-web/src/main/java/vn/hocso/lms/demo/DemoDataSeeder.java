@@ -145,6 +145,13 @@ public class DemoDataSeeder {
             .orElse(commune);
     var person = new Person(account.displayName(), 1985, branch, UnitTreeLoader.REORGANISED_ON);
     person.markMember(true);
+    try {
+      // The people counters' lock before any write (storage.CountedTree: every people writer
+      // takes it first, or two of them deadlock).
+      vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(entityManager);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("People counters not locked", e);
+    }
     entityManager.persist(person);
     account.belongsTo(person);
     try {

@@ -45,4 +45,31 @@ public final class LockWaits {
       }
     }
   }
+
+  /**
+   * Returns once some transaction of the database waits for a lock or {@code work} is done: for
+   * work whose connection the test does not hold (an entity manager's). InnoDB's lock waits on
+   * MariaDB, the sessions with a blocker on H2 (polling every 10 ms, at most a minute).
+   */
+  public static void awaitAnyLockWaitOrEnd(DataSource dataSource, Future<?> work)
+      throws SQLException, InterruptedException {
+    try (var monitor = dataSource.getConnection()) {
+      var product = monitor.getMetaData().getDatabaseProductName().toLowerCase();
+      var sql =
+          product.contains("h2")
+              ? "select count(*) from information_schema.sessions where blocker_id is not null"
+              : "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'";
+      try (var query = monitor.prepareStatement(sql)) {
+        for (int i = 0; i < 6000 && !work.isDone(); i++) {
+          try (var rows = query.executeQuery()) {
+            rows.next();
+            if (rows.getLong(1) > 0) {
+              return;
+            }
+          }
+          Thread.sleep(10);
+        }
+      }
+    }
+  }
 }

@@ -67,6 +67,13 @@ public class Registration {
     if (!problems.isEmpty()) {
       throw new RegistrationRejectedException(problems);
     }
+    try {
+      // The people counters' lock before any write (storage.CountedTree: every people writer
+      // takes it first, or two of them deadlock).
+      vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(entityManager);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("People counters not locked", e);
+    }
     if (form.claimsMembership()) {
       person.claimMembership(today);
     }

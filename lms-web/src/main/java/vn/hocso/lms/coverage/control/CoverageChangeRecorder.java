@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import vn.hocso.lms.coverage.domain.CoverageChange;
+import vn.hocso.lms.coverage.storage.CountedTree;
 import vn.hocso.lms.coverage.storage.Headcounts;
 import vn.hocso.lms.units.control.TreeChange;
 
@@ -33,7 +34,9 @@ public class CoverageChangeRecorder {
 
   public void record(@Observes TreeChange change) {
     try {
-      if (change instanceof TreeChange.UnitMoved moved) {
+      if (change instanceof TreeChange.Reorganising) {
+        CountedTree.lockPeopleCounters(entityManager); // first: see TreeChange.Reorganising
+      } else if (change instanceof TreeChange.UnitMoved moved) {
         entityManager.persist(new CoverageChange(UNIT, moved.unitId(), moved.on()));
         Headcounts.of(entityManager).unitMoved(moved.unitId());
       } else if (change instanceof TreeChange.PersonMoved moved) {

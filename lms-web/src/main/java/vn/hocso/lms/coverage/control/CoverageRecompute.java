@@ -41,11 +41,12 @@ import vn.hocso.lms.coverage.storage.TrainedCounts;
  *       the tables are emptied and written again; readers see the old figures until the caller
  *       commits, and a caller may roll it all back (the tests compare with it).
  *   <li><b>Swapped in</b> ({@link #CoverageRecompute(Connection, DataSource)} on MySQL/MariaDB):
- *       the figures are written into fresh tables ({@code cov_state_next} …, created {@code like}
- *       the live ones, so InnoDB fills them in key order without deleting 30 million rows) and one
- *       {@code rename table} swaps all four in at once: readers see the old tables or the new,
- *       never half. DDL commits, so this commits the caller's transaction. On other databases (H2
- *       has no multi-table rename) it falls back to the first way.
+ *       every table is written fresh ({@code cov_state_next} …, created {@code like} the live ones,
+ *       so InnoDB fills them in key order without deleting 30 million rows; a run cut short leaves
+ *       its own, which the next drops) and one {@code rename table} swaps all thirteen in at once —
+ *       the projector's seven and the people counters' six: readers, and a crash, see the old
+ *       tables or the new, never half. DDL commits, so this commits the caller's transaction. On
+ *       other databases (H2 has no multi-table rename) it falls back to the first way.
  * </ul>
  *
  * <p>Either way the counters' lock ({@link CoverageTables#lockCounters}) is held from before the
@@ -56,14 +57,18 @@ import vn.hocso.lms.coverage.storage.TrainedCounts;
  * {@code cov_change} rows deleted); later ones stay queued for the projector (applying a change to
  * figures that already follow it changes nothing).
  *
- * <p>The trained counts ({@code storage.TrainedCounts}) are counted again under the counters' lock,
- * rolled up through the tree just written into {@code cov_unit} (not org_unit read again: a unit
- * reparented after the tree was read is a queued change the projector applies to both).
+ * <p>Everything is counted from one read of the tree, the people and their memberships (one
+ * snapshot: in place, the caller's transaction; swapping, a REPEATABLE READ transaction), the
+ * trained counts ({@code storage.TrainedCounts}) included: they roll up through the tree written
+ * into {@code cov_unit}, with each person where and as that read found her, so a unit split or a
+ * person moved after the read is a queued change the projector applies to every table alike.
  *
  * <p>The headcounts and the people counts ({@code storage.Headcounts}, {@code
- * storage.PeopleCounts}) are counted again too, in place, holding the people counters' lock ({@code
- * storage.CountedTree}) from before their first read: in the caller's transaction from its start;
- * when swapping, in a transaction of their own after the swap.
+ * storage.PeopleCounts}), kept by the people writers under the people counters' lock ({@code
+ * storage.CountedTree}): in place, that lock is held from the transaction's start; swapping, they
+ * are counted from the run's snapshot without it, and the lock is taken (on the second connection)
+ * only for the swap. A people writer raises the lock's version; if one did since the snapshot, they
+ * are counted again under the lock before the rename (a writer then waits for that count).
  *
  * <p>It reads each table once, streaming, and counts in primitive arrays (a few hundred megabytes
  * for the whole country); rows are written in key order, a thousand to an insert.
@@ -72,9 +77,26 @@ public final class CoverageRecompute {
 
   private static final Logger LOG = Logger.getLogger(CoverageRecompute.class.getName());
 
-  /** The tables a recompute replaces, in the order they are written. */
+  /** The projector's tables a recompute replaces, in the order they are written. */
   private static final List<String> TABLES =
-      List.of("cov_state", "cov_live", "cov_month", "cov_unit");
+      List.of(
+          "cov_state",
+          "cov_live",
+          "cov_month",
+          "cov_unit",
+          "cov_trained",
+          "cov_staff_trained",
+          "cov_trained_person");
+
+  /** The people counters' tables (storage.Headcounts, storage.PeopleCounts), also replaced. */
+  private static final List<String> PEOPLE_TABLES =
+      List.of(
+          "cov_headcount",
+          "cov_headcount_stretch",
+          "cov_headcount_unit",
+          "cov_people",
+          "cov_people_person",
+          "cov_people_unit");
 
   private static final int ROWS_PER_INSERT = 1000;
 
@@ -94,6 +116,7 @@ public final class CoverageRecompute {
   private Boolean mysql;
   private long stepStarted;
   private Step afterReading = () -> {};
+  private Step beforeSwap = () -> {};
   private Consumer<String> onStep = name -> {};
 
   /** Work between the recompute's steps (tests: a change committed meanwhile). */
@@ -122,6 +145,15 @@ public final class CoverageRecompute {
     return this;
   }
 
+  /**
+   * Runs {@code step} once the fresh tables are written and committed, before the people counters'
+   * lock and the rename (tests: a crash there, or a people writer meanwhile).
+   */
+  CoverageRecompute beforeSwap(Step step) {
+    this.beforeSwap = step;
+    return this;
+  }
+
   /** Tells {@code listener} the name of each step as it ends (an operator's progress bar). */
   public CoverageRecompute onStep(Consumer<String> listener) {
     this.onStep = listener;
@@ -130,9 +162,10 @@ public final class CoverageRecompute {
 
   /** How many steps {@link #run()} will report on this database. */
   public int expectedSteps() throws SQLException {
-    // swap: lock, create, 4 reads, 4 writes, commit, rename, trained counts, drop old;
-    // in place: lock, 4 reads, delete, 4 writes, changes, trained counts; then the people's 2
-    return (locks != null && mysql() ? 14 : 12) + 2;
+    // swap: lock, create, 4 reads, 7 writes, the people's 2, commit, rename, changes, drop old
+    //   (and "people again" when a people writer came in between: one more);
+    // in place: lock, 4 reads, delete, 7 writes, changes, the people's 2
+    return locks != null && mysql() ? 19 : 16;
   }
 
   /** How long each step of the last run took, for the benchmark and the log. */
@@ -151,10 +184,9 @@ public final class CoverageRecompute {
     }
     if (locks != null && mysql()) {
       swap();
-      recountPeopleAlone();
     } else {
       inPlace();
-      recountPeople();
+      recountPeople("");
     }
     // An operator's run is worth a line in the log; the tests' thousands are not.
     LOG.log(
@@ -189,40 +221,25 @@ public final class CoverageRecompute {
     write(derived, "");
     deleteChanges(derived.changes);
     step("changes");
-    // The projector keeps the trained counts: counted again under the counters' lock.
-    TrainedCounts.recount(connection, derived.units.tree());
-    step("trained counts");
   }
 
   /**
-   * The headcounts and people counts, kept by the people writers: counted again in place, in the
-   * transaction whose first read came after the people counters' lock.
+   * The headcounts and people counts, kept by the people writers, counted again into the tables
+   * named with {@code suffix} from what the transaction reads (see the callers for which snapshot
+   * that is).
    */
-  private void recountPeople() throws SQLException {
-    Headcounts.recount(connection);
+  private void recountPeople(String suffix) throws SQLException {
+    Headcounts.recount(connection, suffix);
     step("headcounts");
-    PeopleCounts.recount(connection);
+    PeopleCounts.recount(connection, suffix);
     step("people counts");
-  }
-
-  /** After a swap: the same in a transaction of its own, the people counters' lock first. */
-  private void recountPeopleAlone() throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try {
-      CountedTree.lockPeopleCounters(connection);
-      recountPeople();
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
   }
 
   private void swap() throws SQLException {
     endTransaction(); // the caller's work first: it might hold rows a waiting batch needs
+    int isolation = connection.getTransactionIsolation();
+    // One snapshot for every read of the run (InnoDB's: taken at the transaction's first read).
+    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     try (var lock = locks.getConnection()) {
       lock.setAutoCommit(false);
       try {
@@ -231,8 +248,9 @@ public final class CoverageRecompute {
           tables.lockCounters();
         }
         step("lock");
+        // Fresh _next tables every time: a run cut short leaves its own, half written.
         try (var ddl = connection.createStatement()) {
-          for (var table : TABLES) {
+          for (var table : allTables()) {
             ddl.execute("drop table if exists " + table + "_next");
             ddl.execute("drop table if exists " + table + "_old");
             ddl.execute("create table " + table + "_next like " + table);
@@ -240,6 +258,8 @@ public final class CoverageRecompute {
         }
         step("create");
         endTransaction(); // the reads start after the lock: every batch before it is in them
+        // The snapshot's first read: which people writers its people counts include.
+        long peopleVersion = CountedTree.peopleCountersVersion(connection, false);
         var derived = derive();
         afterReading.run();
         // MariaDB's bulk insert into an empty table (MDEV-24818): one undo record per table, the
@@ -249,20 +269,36 @@ public final class CoverageRecompute {
         }
         try {
           write(derived, "_next");
-          endTransaction();
         } finally {
           try (var session = connection.createStatement()) {
             session.execute("set unique_checks = 1, foreign_key_checks = 1");
           }
         }
+        // The people counters from the same snapshot, outside their lock: a people writer does
+        // not wait for the minutes this takes.
+        recountPeople("_next");
+        endTransaction();
         step("commit");
+        beforeSwap.run();
+        // Their lock now, on the lock connection (the rename's DDL would end a transaction of
+        // this one), held until the new tables are in: a people writer waits and then keeps
+        // the new tables. If one took it since the snapshot, the people counters are counted
+        // again, in a transaction that starts after the lock: the only part of the run that
+        // holds people writers off for the length of a count (catching up by replaying what
+        // they did would need a log of their changes, which they do not keep).
+        if (CountedTree.peopleCountersVersion(lock, true) != peopleVersion) {
+          recountPeople("_next");
+          endTransaction();
+          step("people again");
+        }
         var renames = new ArrayList<String>();
-        for (var table : TABLES) {
+        for (var table : allTables()) {
           renames.add(table + " to " + table + "_old");
           renames.add(table + "_next to " + table);
         }
         try (var ddl = connection.createStatement()) {
-          // The rename waits for every open reader of the four tables, and new readers queue
+          // One statement, atomic in MariaDB: every table of the run or none.
+          // The rename waits for every open reader of these tables, and new readers queue
           // behind it: give up after a minute (the live tables stay as they are) rather than stall
           // the dashboards for MariaDB's default of a day.
           ddl.execute("set session lock_wait_timeout = 60");
@@ -273,24 +309,29 @@ public final class CoverageRecompute {
           }
         }
         step("rename");
+        // After the rename: a crash before it leaves the changes queued, and applying a change
+        // to figures that already follow it changes nothing.
         deleteChanges(derived.changes);
-        // The projector keeps the trained counts: counted again from the new states while the
-        // counters' lock still holds it off, through the tree now in cov_unit (org_unit read
-        // again would count a unit moved since under its new parent, and the projector would then
-        // move it a second time).
-        TrainedCounts.recount(connection, derived.units.tree());
         endTransaction();
-        step("trained counts");
+        step("changes");
       } finally {
-        lock.rollback(); // releases the counters: the projector goes on from the new figures
+        lock.rollback(); // releases both locks: the projector goes on from the new figures
       }
+    } finally {
+      connection.setTransactionIsolation(isolation);
     }
     try (var ddl = connection.createStatement()) {
-      for (var table : TABLES) {
+      for (var table : allTables()) {
         ddl.execute("drop table if exists " + table + "_old");
       }
     }
     step("drop old");
+  }
+
+  private static List<String> allTables() {
+    var all = new ArrayList<>(TABLES);
+    all.addAll(PEOPLE_TABLES);
+    return all;
   }
 
   private void endTransaction() throws SQLException {
@@ -335,6 +376,22 @@ public final class CoverageRecompute {
 
     int firstMonth;
     int months;
+
+    /**
+     * The trained (storage.TrainedCounts), from the same read of people as the rest: cov_trained
+     * keyed (unit index << 32 | subject << 2 | member << 1 | staff) → people.
+     */
+    Map<Long, Long> trained = new HashMap<>();
+
+    /** cov_staff_trained: (unit index, level, position, year) → people. */
+    Map<List<Object>, Long> staffTrained = new HashMap<>();
+
+    /** cov_trained_person rows in person order: person, unit, flags (member, staff, erased). */
+    LongList trainedPerson = new LongList();
+
+    LongList trainedUnit = new LongList();
+    IntList trainedFlags = new IntList();
+    List<String> trainedPosition = new ArrayList<>();
   }
 
   private Derived derive() throws SQLException {
@@ -351,9 +408,9 @@ public final class CoverageRecompute {
     derived.changes = changes.toArray();
     var units = new Units();
     try (var statement = streaming();
-        var rows = statement.executeQuery("select id, parent_id from org_unit order by id")) {
+        var rows = statement.executeQuery("select id, parent_id, kind from org_unit order by id")) {
       while (rows.next()) {
-        units.add(rows.getLong(1), longOrNull(rows, 2));
+        units.add(rows.getLong(1), longOrNull(rows, 2), rows.getString(3));
       }
     }
     // Every course with counted statements has its track fixed in cov_course (trackOf).
@@ -433,13 +490,27 @@ public final class CoverageRecompute {
     long[] persons = people.toArray();
     long[] homes = new long[persons.length];
     boolean[] homeFound = new boolean[persons.length];
+    // What each is, for the trained counts: read here, once, with everything else (a later read
+    // could see her in a unit the tree read above does not hold).
+    int[] flags = new int[persons.length];
+    String[] positions = new String[persons.length];
     try (var statement = streaming();
-        var rows = statement.executeQuery("select id, home_unit_id from person order by id")) {
+        var rows =
+            statement.executeQuery(
+                "select id, home_unit_id, is_member, staff_employment is not null,"
+                    + " erased_on is not null, staff_position from person order by id")) {
       while (rows.next()) {
         int at = Arrays.binarySearch(persons, rows.getLong(1));
         if (at >= 0) {
           homes[at] = rows.getLong(2);
           homeFound[at] = true;
+          flags[at] =
+              (rows.getBoolean(3) ? MEMBER : 0)
+                  | (rows.getBoolean(4) ? STAFF : 0)
+                  | (rows.getBoolean(5) ? ERASED : 0);
+          if ((flags[at] & STAFF) != 0) {
+            positions[at] = rows.getString(6);
+          }
         }
       }
     }
@@ -499,6 +570,8 @@ public final class CoverageRecompute {
     for (int i = 0; i < MILESTONE_COUNT; i++) {
       rank[MILESTONES_BY_NAME[i].ordinal()] = i;
     }
+    int completed = rank[Milestone.COMPLETED.ordinal()];
+    String staffTrack = TrainedCounts.STAFF_TRACK.code();
 
     // One person at a time: her course and track milestones, in key order.
     var mine = new LongList(); // (subject × milestones + rank) << 32 | day, sorted
@@ -524,6 +597,7 @@ public final class CoverageRecompute {
       }
       mine.sort();
       int home = units.index(homes[p]);
+      countTrained(derived, p, person, home, flags[p], positions[p], mine, completed, staffTrack);
       for (int i = 0; i < mine.size(); i++) {
         int key = (int) (mine.get(i) >>> 32);
         int day = (int) mine.get(i);
@@ -552,6 +626,78 @@ public final class CoverageRecompute {
     }
     step("count");
     return derived;
+  }
+
+  private static final int MEMBER = 1;
+  private static final int STAFF = 2;
+  private static final int ERASED = 4;
+
+  /**
+   * Her completions in the trained counts, as {@code TrainedCounts.recount} counts them: where and
+   * as she is in this run's read of people, rolled up through the tree it read (the one written
+   * into cov_unit), so the trained agree with every other table of the run and a unit move or a
+   * person's change after the read is a queued change the projector applies to all of them.
+   */
+  private void countTrained(
+      Derived derived,
+      int p,
+      long person,
+      int home,
+      int flags,
+      String position,
+      LongList mine,
+      int completed,
+      String staffTrack) {
+    boolean any = false;
+    for (int i = 0; i < mine.size() && !any; i++) {
+      any = (int) (mine.get(i) >>> 32) % MILESTONE_COUNT == completed;
+    }
+    if (!any) {
+      return;
+    }
+    var kind =
+        PeopleCounts.Kind.of(
+            (flags & MEMBER) != 0,
+            (flags & STAFF) != 0,
+            (flags & ERASED) != 0,
+            (flags & STAFF) != 0 ? derived.units.kind(home) : "",
+            position);
+    derived.trainedPerson.add(person);
+    derived.trainedUnit.add(derived.units.id(home));
+    derived.trainedFlags.add(
+        kind == null
+            ? 0
+            : (kind.member() ? MEMBER : 0)
+                | (kind.staff() ? STAFF : 0)
+                | (kind.erased() ? ERASED : 0));
+    derived.trainedPosition.add(kind == null ? "" : kind.position());
+    if (kind == null) {
+      return;
+    }
+    for (int i = 0; i < mine.size(); i++) {
+      int key = (int) (mine.get(i) >>> 32);
+      if (key % MILESTONE_COUNT != completed) {
+        continue;
+      }
+      int subject = key / MILESTONE_COUNT;
+      boolean staff = kind.staff() && derived.subjects[subject].equals(staffTrack);
+      int year = LocalDate.ofEpochDay((int) mine.get(i)).getYear();
+      for (int unit : derived.units.chain(home)) {
+        if (!kind.erased()) {
+          derived.trained.merge(
+              (long) unit << 32
+                  | (long) subject << 2
+                  | (kind.member() ? 2 : 0)
+                  | (kind.staff() ? 1 : 0),
+              1L,
+              Long::sum);
+        }
+        if (staff) {
+          derived.staffTrained.merge(
+              List.of(unit, kind.level(), kind.position(), year), 1L, Long::sum);
+        }
+      }
+    }
   }
 
   /**
@@ -650,6 +796,49 @@ public final class CoverageRecompute {
       }
     }
     step("write cov_unit");
+    var trained = derived.trained.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    try (var rows =
+        new Rows(
+            connection, "cov_trained" + suffix, "unit_id, subject, is_member, is_staff, people")) {
+      for (long key : trained) {
+        rows.add(
+            units.id((int) (key >>> 32)),
+            subjects[(int) (key & MASK) >>> 2],
+            (key & 2) != 0,
+            (key & 1) != 0,
+            derived.trained.get(key));
+      }
+    }
+    step("write cov_trained");
+    try (var rows =
+        new Rows(
+            connection,
+            "cov_staff_trained" + suffix,
+            "unit_id, staff_level, staff_position, trained_year, people")) {
+      for (var row : derived.staffTrained.entrySet()) {
+        var key = row.getKey();
+        rows.add(
+            units.id((Integer) key.get(0)), key.get(1), key.get(2), key.get(3), row.getValue());
+      }
+    }
+    step("write cov_staff_trained");
+    try (var rows =
+        new Rows(
+            connection,
+            "cov_trained_person" + suffix,
+            "person_id, unit_id, is_member, is_staff, is_erased, staff_position")) {
+      for (int i = 0; i < derived.trainedPerson.size(); i++) {
+        int flags = derived.trainedFlags.get(i);
+        rows.add(
+            derived.trainedPerson.get(i),
+            derived.trainedUnit.get(i),
+            (flags & MEMBER) != 0,
+            (flags & STAFF) != 0,
+            (flags & ERASED) != 0,
+            derived.trainedPosition.get(i));
+      }
+    }
+    step("write cov_trained_person");
   }
 
   /**
@@ -772,14 +961,16 @@ public final class CoverageRecompute {
   private static final class Units {
     private final LongList ids = new LongList();
     private final List<Long> parents = new ArrayList<>();
+    private final List<String> kinds = new ArrayList<>();
     private final Map<Long, Integer> index = new HashMap<>();
     private int treeSize;
     private int[][] chains;
 
-    void add(long id, Long parent) {
+    void add(long id, Long parent, String kind) {
       index.put(id, ids.size());
       ids.add(id);
       parents.add(parent);
+      kinds.add(kind);
       treeSize = ids.size();
     }
 
@@ -788,7 +979,17 @@ public final class CoverageRecompute {
         index.put(id, ids.size());
         ids.add(id);
         parents.add(null);
+        kinds.add(null);
       }
+    }
+
+    /** The unit's kind in org_unit (a staff member's level); a unit org_unit lacks has none. */
+    String kind(int unit) {
+      var kind = kinds.get(unit);
+      if (kind == null) {
+        throw new IllegalStateException("No unit " + ids.get(unit));
+      }
+      return kind;
     }
 
     /** Each unit and its ancestors in today's tree (ends at a parent org_unit does not hold). */
@@ -829,15 +1030,6 @@ public final class CoverageRecompute {
 
     Long parentId(int unit) {
       return parents.get(unit);
-    }
-
-    /** Unit → parent of the units written into cov_unit (org_unit's, as read). */
-    Map<Long, Long> tree() {
-      var tree = new HashMap<Long, Long>(treeSize * 2);
-      for (int unit = 0; unit < treeSize; unit++) {
-        tree.put(ids.get(unit), parents.get(unit));
-      }
-      return tree;
     }
 
     int size() {

@@ -1,5 +1,6 @@
 package vn.hocso.lms.coverage.storage;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,17 +51,49 @@ public final class CountedTree {
 
   /**
    * Locks the people counters for the connection's transaction: every keeper of {@code
-   * cov_headcount*} and {@code cov_people*} waits for the holder to commit. The full recompute
-   * holds it while it counts them again.
+   * cov_headcount*} and {@code cov_people*} waits for the holder to commit. It raises the lock
+   * row's version as it locks, so the full recompute, which counts these tables outside the lock,
+   * learns whether a keeper took it since its read ({@link #peopleCountersVersion}); a keeper that
+   * then changes nothing only costs the recompute a second count.
    */
   public static void lockPeopleCounters(Connection connection) throws SQLException {
     try (var lock =
+        connection.prepareStatement(
+            "update cov_lock set version = version + 1 where name = 'people'")) {
+      if (lock.executeUpdate() != 1) {
+        throw new IllegalStateException("The people counters' lock row is missing");
+      }
+    }
+  }
+
+  /**
+   * The same on the entity manager's transaction: the first thing every people and reorganisation
+   * service does, before it changes any entity (a flush writes nothing yet, so this lock is the
+   * transaction's first write, and no person, membership or id_sequence row is held while it
+   * waits). Taken after a person row was written, it made a lock-order deadlock with a writer that
+   * held it and then needed that row (a merge moving her).
+   */
+  public static void lockPeopleCounters(EntityManager entityManager) throws SQLException {
+    entityManager.flush(); // nothing to write this early; it joins the database transaction
+    lockPeopleCounters(entityManager.unwrap(Connection.class));
+  }
+
+  /**
+   * The people counters' version: as the transaction's snapshot holds it ({@code locking} false: a
+   * plain read, the first of a recompute's snapshot), or locking them without raising it ({@code
+   * locking} true: a locking read, the version the last keeper committed).
+   */
+  public static long peopleCountersVersion(Connection connection, boolean locking)
+      throws SQLException {
+    try (var query =
             connection.prepareStatement(
-                "select name from cov_lock where name = 'people' for update");
-        var rows = lock.executeQuery()) {
+                "select version from cov_lock where name = 'people'"
+                    + (locking ? " for update" : ""));
+        var rows = query.executeQuery()) {
       if (!rows.next()) {
         throw new IllegalStateException("The people counters' lock row is missing");
       }
+      return rows.getLong(1);
     }
   }
 

@@ -362,12 +362,22 @@ public final class Headcounts {
    * Replaces the three tables with a count from person_membership, person and today's tree, in
    * memory (a few hundred megabytes at national scale): the migration's first fill, the bulk
    * loader's, and what the kept tables must always equal. One snapshot only if the caller holds the
-   * people counters' lock from before the transaction's first read (as the full recompute does).
+   * people counters' lock from before the transaction's first read (as the full recompute does in
+   * place), or reads in one REPEATABLE READ snapshot and checks that no keeper took that lock since
+   * (as it does when swapping: {@link CountedTree#peopleCountersVersion}).
    */
   public static void recount(Connection connection) throws SQLException {
+    recount(connection, "");
+  }
+
+  /**
+   * The same into the tables named with {@code suffix} (the full recompute's {@code _next} tables,
+   * swapped in later; "" for the live ones).
+   */
+  public static void recount(Connection connection, String suffix) throws SQLException {
     try (var statement = connection.createStatement()) {
       for (var table : List.of("cov_headcount", "cov_headcount_stretch", "cov_headcount_unit")) {
-        statement.executeUpdate("delete from " + table);
+        statement.executeUpdate("delete from " + table + suffix);
       }
     }
     var parents = CountedTree.today(connection);
@@ -379,7 +389,9 @@ public final class Headcounts {
                     + " person_membership m join person p on p.id = m.person_id");
         var insert =
             connection.prepareStatement(
-                "insert into cov_headcount_stretch (membership_id, person_id, unit_id,"
+                "insert into cov_headcount_stretch"
+                    + suffix
+                    + " (membership_id, person_id, unit_id,"
                     + " valid_from, valid_to, member) values (?, ?, ?, ?, ?, ?)")) {
       int batched = 0;
       while (rows.next()) {
@@ -400,7 +412,9 @@ public final class Headcounts {
     }
     try (var insert =
         connection.prepareStatement(
-            "insert into cov_headcount (unit_id, changed_on, people, members) values"
+            "insert into cov_headcount"
+                + suffix
+                + " (unit_id, changed_on, people, members) values"
                 + " (?, ?, ?, ?)")) {
       int batched = 0;
       for (var perUnit : deltas.entrySet()) {
@@ -420,6 +434,6 @@ public final class Headcounts {
       }
       insert.executeBatch();
     }
-    CountedTree.writeAll(connection, "cov_headcount_unit", parents);
+    CountedTree.writeAll(connection, "cov_headcount_unit" + suffix, parents);
   }
 }

@@ -55,7 +55,8 @@ public final class PeopleCounts {
   public record Kind(boolean member, boolean staff, boolean erased, String level, String position) {
 
     /** Null for someone who is neither member nor staff: she is not counted. */
-    static Kind of(boolean member, boolean staff, boolean erased, String level, String position) {
+    public static Kind of(
+        boolean member, boolean staff, boolean erased, String level, String position) {
       if (!member && !staff) {
         return null;
       }
@@ -369,13 +370,23 @@ public final class PeopleCounts {
    * unit and kind): the migration's first fill, part of the full recompute, and what the kept
    * tables must always equal. The tree and the people are read in one snapshot only if the caller
    * holds the people counters' lock from before the transaction's first read ({@link
-   * CountedTree#lockPeopleCounters}, as the full recompute does); otherwise a keeper committing
+   * CountedTree#lockPeopleCounters}, as the full recompute does in place), or reads in one
+   * REPEATABLE READ snapshot and checks afterwards that no keeper took the lock since ({@link
+   * CountedTree#peopleCountersVersion}, as it does when swapping); otherwise a keeper committing
    * between the reads would be lost.
    */
   public static void recount(Connection connection) throws SQLException {
+    recount(connection, "");
+  }
+
+  /**
+   * The same into the tables named with {@code suffix} (the full recompute's {@code _next} tables,
+   * swapped in later; "" for the live ones).
+   */
+  public static void recount(Connection connection, String suffix) throws SQLException {
     try (var statement = connection.createStatement()) {
       for (var table : List.of("cov_people", "cov_people_person", "cov_people_unit")) {
-        statement.executeUpdate("delete from " + table);
+        statement.executeUpdate("delete from " + table + suffix);
       }
     }
     var parents = tree(connection);
@@ -387,7 +398,9 @@ public final class PeopleCounts {
                     + PERSON_COLUMNS
                     + PERSON_FROM
                     + " where p.is_member = true or p.staff_employment is not null");
-        var insert = connection.prepareStatement(INSERT_PERSON)) {
+        var insert =
+            connection.prepareStatement(
+                INSERT_PERSON.replace("cov_people_person", "cov_people_person" + suffix))) {
       int batched = 0;
       while (rows.next()) {
         var counted = counted(rows);
@@ -404,7 +417,9 @@ public final class PeopleCounts {
     }
     try (var insert =
         connection.prepareStatement(
-            "insert into cov_people (unit_id, is_member, is_staff, is_erased, staff_level,"
+            "insert into cov_people"
+                + suffix
+                + " (unit_id, is_member, is_staff, is_erased, staff_level,"
                 + " staff_position, people) values (?, ?, ?, ?, ?, ?, ?)")) {
       int batched = 0;
       for (var perUnit : deltas.entrySet()) {
@@ -419,6 +434,6 @@ public final class PeopleCounts {
       }
       insert.executeBatch();
     }
-    CountedTree.writeAll(connection, "cov_people_unit", parents);
+    CountedTree.writeAll(connection, "cov_people_unit" + suffix, parents);
   }
 }

@@ -29,8 +29,9 @@ import vn.hocso.lms.coverage.storage.PeopleCounts.Kind;
  * changes (member flag, staff record, erasure, home unit) a {@code PERSON} change reaches the
  * projector (queued by {@link PeopleCounts} or the reorganisation) and {@link #resettle} moves her
  * completions to what she is now: the projector is the only writer, so it never races the people
- * services. {@link #recount} derives the three tables from scratch; the coverage property test
- * checks the kept ones always equal it.
+ * services. {@link #recount} derives the three tables from scratch (the migration's first fill; the
+ * full recompute counts them the same way from its own read); the coverage property test checks the
+ * kept ones always equal the recompute.
  */
 public final class TrainedCounts {
 
@@ -326,10 +327,10 @@ public final class TrainedCounts {
 
   /**
    * Replaces the three tables with a count from cov_state's completions and the people as they are,
-   * rolled up through {@code tree} (unit → parent): part of the full recompute (after cov_state),
-   * which passes the tree it wrote into cov_unit, so the trained roll up exactly as the counters
-   * they move with (a unit reparented after that tree was read is a queued change the projector
-   * applies to both); and what the kept tables must always equal.
+   * rolled up through {@code tree} (unit → parent). The full recompute does not call it: it counts
+   * the same from its own single read of the tree and the people ({@code
+   * CoverageRecompute.countTrained}), since a second read of the people minutes later could find
+   * someone in a unit its tree does not hold.
    *
    * <p>Completions are read in person order, a range of person ids at a time, so memory holds the
    * counters (a few rows per unit) and one range, not a set of every person (two million at

@@ -82,7 +82,15 @@ public class MembershipClaims {
   }
 
   public void confirm(long personId, Requester officer) {
-    claimant(personId, officer).confirmMembershipClaim();
+    var claimant = claimant(personId, officer);
+    try {
+      // The people counters' lock before any write (storage.CountedTree: every people writer
+      // takes it first, or two of them deadlock).
+      vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(entityManager);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("People counters not locked", e);
+    }
+    claimant.confirmMembershipClaim();
     try {
       // She now counts among the members of her unit's headcount.
       vn.hocso.lms.coverage.storage.Headcounts.of(entityManager).settle(personId);

@@ -81,6 +81,7 @@ public class PersonRecords {
       throw new UnitRuleException(
           duplicates.get(0).problem(), "This person (phone, or name, birth year and unit) exists");
     }
+    lockPeopleCounters(); // before the first write (her id taken from id_sequence included)
     entityManager.persist(person);
     entityManager.flush();
     try {
@@ -102,6 +103,9 @@ public class PersonRecords {
     if (person.isErased()) {
       throw new UnitRuleException(
           "Dữ liệu của người này đã bị xóa.", "The person's personal data was erased");
+    }
+    if (details.member() != null && details.member() != person.isMember()) {
+      lockPeopleCounters(); // the counters change: their lock before her row is written
     }
     var changed = new ArrayList<String>();
     var phoneBefore = person.phone().orElse(null);
@@ -132,6 +136,18 @@ public class PersonRecords {
     }
     if (!changed.isEmpty()) {
       audit(officer, AuditAction.CHANGED_PERSON, personId, "changed " + String.join(", ", changed));
+    }
+  }
+
+  /**
+   * The people counters' lock, taken before this transaction writes any person
+   * (storage.CountedTree: every people writer takes it first, or two of them deadlock).
+   */
+  private void lockPeopleCounters() {
+    try {
+      vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(entityManager);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("People counters not locked", e);
     }
   }
 

@@ -91,6 +91,9 @@ public class PersonTransfers {
           person.fullName() + " đang sinh hoạt tại " + unit.name() + ".",
           "The person is already a member of unit " + unit.id());
     }
+    if (treeChanges != null) {
+      treeChanges.fire(new TreeChange.Reorganising(on)); // the people counters' lock, first
+    }
     person.moveTo(unit, on);
     if (treeChanges != null) {
       treeChanges.fire(new TreeChange.PersonMoved(person.id(), on));

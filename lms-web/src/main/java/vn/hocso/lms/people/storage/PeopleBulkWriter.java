@@ -38,6 +38,9 @@ public final class PeopleBulkWriter {
     if (rows.isEmpty()) {
       return;
     }
+    // The people counters' lock first (storage.CountedTree: every people writer takes it before
+    // any write, the id_sequence rows below included, or two of them deadlock).
+    vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(connection);
     long firstPerson = reserve("person", rows.size());
     long firstMembership = reserve("person_membership", rows.size());
     try (var person =

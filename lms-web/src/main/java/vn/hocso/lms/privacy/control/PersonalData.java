@@ -158,6 +158,13 @@ public class PersonalData {
    */
   public void erase(long personId, Requester requester) {
     var person = personFor(personId, requester);
+    try {
+      // The people counters' lock before any write (storage.CountedTree: every people writer
+      // takes it first, or two of them deadlock).
+      vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(entityManager);
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException("People counters not locked", e);
+    }
     person.erase(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
     // The coverage counters of members and staff count her apart once erased.
     try {

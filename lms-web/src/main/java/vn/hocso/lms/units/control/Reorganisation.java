@@ -89,6 +89,7 @@ public class Reorganisation {
     var newParent = unit(newParentId);
     requireManages(unit, scope);
     requireCovers(newParent, scope);
+    changed(new TreeChange.Reorganising(on));
     move(unit, newParent, on);
   }
 
@@ -133,6 +134,7 @@ public class Reorganisation {
             "A unit cannot merge into one of its own sub-units");
       }
     }
+    changed(new TreeChange.Reorganising(on));
     for (var source : sources) {
       for (var child : openChildren(source, on)) {
         move(child, target, on);
@@ -185,6 +187,7 @@ public class Reorganisation {
           "Chưa chọn đơn vị mới cho: " + String.join(", ", unassigned),
           "Every sub-unit and person needs a part; missing: " + unassigned.size());
     }
+    changed(new TreeChange.Reorganising(on));
     var newUnits = new ArrayList<OrgUnit>();
     for (var part : parts) {
       var unit = create(parent, part.code(), part.name(), source.kind(), on);

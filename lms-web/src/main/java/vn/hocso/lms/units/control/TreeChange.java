@@ -11,6 +11,14 @@ public sealed interface TreeChange {
 
   LocalDate on();
 
+  /**
+   * Fired first, before anything is written, by every reorganisation and transfer that will move
+   * people or units: keepers of figures about people take their locks now (coverage: the people
+   * counters' lock, which every people writer takes first), so no writer holds a person, unit or
+   * membership row while it waits for them.
+   */
+  record Reorganising(LocalDate on) implements TreeChange {}
+
   /** A unit now sits below another parent; its sub-units and people came with it. */
   record UnitMoved(long unitId, LocalDate on) implements TreeChange {}
 

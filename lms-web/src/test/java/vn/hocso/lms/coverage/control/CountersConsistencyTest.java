@@ -1,6 +1,8 @@
 package vn.hocso.lms.coverage.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.hocso.lms.coverage.LockWaits.awaitAnyLockWaitOrEnd;
 import static vn.hocso.lms.coverage.LockWaits.awaitLockWaitOrEnd;
 import static vn.hocso.lms.coverage.LockWaits.connectionId;
 import static vn.hocso.lms.platform.Transactions.inTransaction;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -36,6 +39,7 @@ import vn.hocso.lms.platform.LmsSchema;
 import vn.hocso.lms.platform.TestDatabases;
 import vn.hocso.lms.privacy.control.Requester;
 import vn.hocso.lms.units.control.ManagedScope;
+import vn.hocso.lms.units.control.Reorganisation;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitKind;
 
@@ -109,13 +113,27 @@ class CountersConsistencyTest {
     try (var database = kind.create()) {
       var data = database.dataSource();
       var country = prepared(database);
+      var executor = Executors.newSingleThreadExecutor();
       try (var connection = data.getConnection()) {
         connection.setAutoCommit(false);
-        // On MariaDB the fresh tables are swapped in; on H2 it works in the transaction.
+        // On MariaDB the fresh tables are swapped in; on H2 it works in the transaction, holding
+        // the people counters' lock from its start, so there the move waits for it.
+        var move = new Future<?>[1];
         new CoverageRecompute(connection, data)
-            .afterReading(() -> moveUnit(data, country.a(), country.hue()))
+            .afterReading(
+                () -> {
+                  move[0] = executor.submit(() -> moveUnit(data, country.a(), country.hue()));
+                  try {
+                    awaitAnyLockWaitOrEnd(data, move[0]);
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
             .run();
         connection.commit();
+        move[0].get(1, TimeUnit.MINUTES);
+      } finally {
+        executor.shutdownNow();
       }
       CoverageDatabase.project(data, List.of(), true); // the move, queued
       assertThat(CoverageDatabase.incremental(data)).isEqualTo(CoverageDatabase.recomputed(data));
@@ -124,14 +142,151 @@ class CountersConsistencyTest {
     }
   }
 
-  /** What a reorganisation commits for the projector when it moves a unit (not the headcounts). */
-  private static void moveUnit(DataSource data, long unit, long parent) throws SQLException {
+  /**
+   * Commune A is split after the recompute read the tree and the people, Lan going to one of the
+   * new communes (what a split commits, through the real Reorganisation): every table of the run
+   * must count her from that one read, at A and its ancestors, and the projector then moves her
+   * with the queued change. (Before, the trained were counted from a second read of the people: she
+   * was found in a unit the tree read did not hold and counted there alone, never at Hà Nội.) On H2
+   * the recompute holds the people counters' lock, so the split waits for it to commit.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void aPersonMovedIntoASplitUnitDuringARecomputeIsCountedAtItsAncestors(TestDatabases kind)
+      throws Exception {
+    try (var database = kind.create()) {
+      var data = database.dataSource();
+      var country = prepared(database);
+      var factory =
+          Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
+      var executor = Executors.newSingleThreadExecutor();
+      try (var connection = data.getConnection()) {
+        connection.setAutoCommit(false);
+        var split = new Future<?>[1];
+        new CoverageRecompute(connection, data)
+            .afterReading(
+                () -> {
+                  split[0] = executor.submit(() -> split(factory, country));
+                  try {
+                    awaitAnyLockWaitOrEnd(data, split[0]);
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .run();
+        connection.commit();
+        split[0].get(1, TimeUnit.MINUTES);
+      } finally {
+        executor.shutdownNow();
+        factory.close();
+      }
+      CoverageDatabase.project(data, List.of(), true); // her move, queued
+      assertThat(CoverageDatabase.incremental(data)).isEqualTo(CoverageDatabase.recomputed(data));
+      assertThat(trainedAt(data, country.hanoi())).isEqualTo(1);
+    }
+  }
+
+  /** Commune A split in two by a Hà Nội officer, Lan to the first part. */
+  private static Void split(EntityManagerFactory factory, Country country) {
+    return inTransaction(
+        factory,
+        em -> {
+          CoverageDatabase.reorganisation(em)
+              .split(
+                  country.a(),
+                  List.of(
+                      new Reorganisation.Part("00005", "Phường A1"),
+                      new Reorganisation.Part("00006", "Phường A2")),
+                  Map.of(),
+                  Map.of(country.lan(), 0),
+                  START.plusYears(1),
+                  new ManagedScope(Set.of(country.hanoi())));
+          return null;
+        });
+  }
+
+  /**
+   * A recompute that stops right after its swap (a crash, or the LMS stopped) leaves every table of
+   * the new figures in place, the trained and the people counters as well: they are swapped in by
+   * the same rename. (Before, the trained were counted again after the rename, in a transaction of
+   * their own, and a stop between the two left them as they were.) The next run also drops the
+   * _next tables a run cut short left behind.
+   */
+  @Test
+  void aRecomputeStoppedAfterItsSwapLeavesEveryTableRecomputed() throws Exception {
+    try (var database = TestDatabases.MARIADB.create()) {
+      var data = database.dataSource();
+      prepared(database);
+      var right = CoverageDatabase.recomputed(data);
+      spoil(data);
+      try (var connection = data.getConnection()) {
+        connection.setAutoCommit(false);
+        var recompute =
+            new CoverageRecompute(connection, data)
+                .onStep(
+                    step -> {
+                      if (step.equals("rename")) {
+                        throw new IllegalStateException("stopped");
+                      }
+                    });
+        assertThatThrownBy(recompute::run).hasMessage("stopped");
+        connection.rollback();
+      }
+      assertThat(CoverageDatabase.incremental(data)).isEqualTo(right);
+
+      // Stopped before the swap: nothing changes; the next run starts from fresh _next tables.
+      spoil(data);
+      var spoilt = CoverageDatabase.incremental(data);
+      try (var connection = data.getConnection()) {
+        connection.setAutoCommit(false);
+        var recompute =
+            new CoverageRecompute(connection, data)
+                .beforeSwap(
+                    () -> {
+                      throw new IllegalStateException("stopped");
+                    });
+        assertThatThrownBy(recompute::run).hasMessage("stopped");
+        connection.rollback();
+      }
+      assertThat(CoverageDatabase.incremental(data)).isEqualTo(spoilt);
+      try (var connection = data.getConnection();
+          var junk = connection.createStatement()) {
+        junk.executeUpdate("update cov_trained_next set people = people + 5");
+        junk.executeUpdate("update cov_people_next set people = people + 5");
+      }
+      try (var connection = data.getConnection()) {
+        connection.setAutoCommit(false);
+        new CoverageRecompute(connection, data).run();
+        connection.commit();
+      }
+      assertThat(CoverageDatabase.incremental(data)).isEqualTo(right);
+    }
+  }
+
+  /** Wrong figures in a table of each kind: the projector's, the trained and the people's. */
+  private static void spoil(DataSource data) throws SQLException {
+    try (var connection = data.getConnection();
+        var spoil = connection.createStatement()) {
+      for (var table : List.of("cov_month", "cov_trained", "cov_staff_trained", "cov_people")) {
+        assertThat(spoil.executeUpdate("update " + table + " set people = people + 7"))
+            .isPositive();
+      }
+    }
+  }
+
+  /**
+   * What a reorganisation commits when it moves a unit: the people counters' lock first, the move,
+   * the change queued for the projector and the people counters kept.
+   */
+  private static Void moveUnit(DataSource data, long unit, long parent) throws SQLException {
     try (var connection = data.getConnection();
         var move = connection.prepareStatement("update org_unit set parent_id = ? where id = ?");
         var queue =
             connection.prepareStatement(
                 "insert into cov_change (id, kind, subject_id, effective_on) values (?, 'UNIT',"
                     + " ?, ?)")) {
+      connection.setAutoCommit(false);
+      vn.hocso.lms.coverage.storage.CountedTree.lockPeopleCounters(connection);
       move.setLong(1, parent);
       move.setLong(2, unit);
       move.executeUpdate();
@@ -139,7 +294,10 @@ class CountersConsistencyTest {
       queue.setLong(2, unit);
       queue.setDate(3, Date.valueOf(START.plusYears(1)));
       queue.executeUpdate();
+      new vn.hocso.lms.coverage.storage.Headcounts(connection).unitMoved(unit);
+      connection.commit();
     }
+    return null;
   }
 
   private static long trainedAt(DataSource data, long unit) throws SQLException {

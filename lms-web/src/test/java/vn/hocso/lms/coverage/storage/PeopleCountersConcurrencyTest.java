@@ -1,25 +1,35 @@
 package vn.hocso.lms.coverage.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hocso.lms.coverage.LockWaits.awaitAnyLockWaitOrEnd;
 import static vn.hocso.lms.coverage.LockWaits.awaitLockWaitOrEnd;
 import static vn.hocso.lms.coverage.LockWaits.connectionId;
 import static vn.hocso.lms.platform.Transactions.inTransaction;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.hocso.lms.coverage.CoverageDatabase;
+import vn.hocso.lms.people.control.PersonRecords;
+import vn.hocso.lms.people.control.PersonTransfers;
 import vn.hocso.lms.people.domain.Person;
 import vn.hocso.lms.platform.LmsSchema;
 import vn.hocso.lms.platform.TestDatabases;
+import vn.hocso.lms.privacy.control.Requester;
+import vn.hocso.lms.units.control.ManagedScope;
 import vn.hocso.lms.units.domain.OrgUnit;
 import vn.hocso.lms.units.domain.UnitKind;
 
@@ -146,6 +156,82 @@ class PeopleCountersConcurrencyTest {
         other.get(1, TimeUnit.MINUTES);
       } finally {
         executor.shutdownNow();
+      }
+      assertThat(CoverageDatabase.incremental(data)).isEqualTo(CoverageDatabase.recomputed(data));
+    }
+  }
+
+  /** People writers that change a person of commune B, through the real services. */
+  enum Writer {
+    TRANSFER {
+      @Override
+      void change(EntityManager em, Country country, long person, Requester officer) {
+        new PersonTransfers(em, CoverageDatabase.treeChanges(em), Clock.systemUTC())
+            .transfer(person, country.a(), START.plusMonths(2), officer);
+      }
+    },
+    MERGE {
+      @Override
+      void change(EntityManager em, Country country, long person, Requester officer) {
+        CoverageDatabase.reorganisation(em)
+            .merge(List.of(country.b()), country.a(), START.plusMonths(2), officer.scope());
+      }
+    },
+    MEMBER_FLAG {
+      @Override
+      void change(EntityManager em, Country country, long person, Requester officer) {
+        new PersonRecords(em, Clock.systemUTC())
+            .correct(
+                person, new PersonRecords.PersonDetails("Người B 0", 1980, null, false), officer);
+      }
+    };
+
+    abstract void change(EntityManager em, Country country, long person, Requester officer);
+  }
+
+  /**
+   * A writer holds the people counters' lock (as every keeper takes it first) and is about to write
+   * a person whom a service is changing at the same moment: the service must wait for the lock
+   * before it writes her row. Before, it wrote her row first and then waited for the lock, while
+   * the holder waited for her row: a deadlock, one of the two rolled back.
+   */
+  @ParameterizedTest
+  @EnumSource(Writer.class)
+  void aServiceTakesThePeopleCountersLockBeforeWritingAPerson(Writer writer) throws Exception {
+    try (var database = TestDatabases.MARIADB.create()) {
+      var data = database.dataSource();
+      var country = migrated(database);
+      long her = country.inB().get(0);
+      var officer = new Requester("canbo.tinh", null, new ManagedScope(Set.of(country.hanoi())));
+      var factory =
+          Persistence.createEntityManagerFactory("hocso", database.persistenceProperties());
+      var executor = Executors.newSingleThreadExecutor();
+      try (var holder = data.getConnection()) {
+        holder.setAutoCommit(false);
+        waitLongerThanTheMonitor(holder);
+        CountedTree.lockPeopleCounters(holder);
+        var service =
+            executor.submit(
+                () ->
+                    inTransaction(
+                        factory,
+                        em -> {
+                          writer.change(em, country, her, officer);
+                          return null;
+                        }));
+        awaitAnyLockWaitOrEnd(data, service);
+        // The holder now writes her (what a keeper moving or changing her writes).
+        try (var update =
+            holder.prepareStatement("update person set phone = '0912345678' where id = ?")) {
+          update.setLong(1, her);
+          update.executeUpdate();
+        }
+        new Headcounts(holder).settle(her);
+        holder.commit();
+        service.get(1, TimeUnit.MINUTES);
+      } finally {
+        executor.shutdownNow();
+        factory.close();
       }
       assertThat(CoverageDatabase.incremental(data)).isEqualTo(CoverageDatabase.recomputed(data));
     }

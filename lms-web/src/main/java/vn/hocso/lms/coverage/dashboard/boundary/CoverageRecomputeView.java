@@ -77,6 +77,11 @@ public class CoverageRecomputeView {
               TIME.format(now.finished()),
               now.startedBy(),
               Math.max(1, Duration.between(now.started(), now.finished()).toSeconds()));
+      case INTERRUPTED ->
+          MessageFormat.format(
+              messages.get("coverage.recompute.interrupted"),
+              now.startedBy(),
+              TIME.format(now.started()));
       case FAILED ->
           MessageFormat.format(
               messages.get("coverage.recompute.failed"),
