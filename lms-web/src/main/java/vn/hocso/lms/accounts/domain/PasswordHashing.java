@@ -81,12 +81,19 @@ public final class PasswordHashing {
   }
 
   /**
-   * Spends the same work as a real check, so a login with an unknown name takes as long as one with
-   * a wrong password.
+   * A well-formed hash at today's parameters that belongs to no account (its key is zeros, which no
+   * password derives to in practice): a log-in with an unknown name is checked against it, so it
+   * costs what a log-in with a wrong password costs and its time tells nothing of which names
+   * exist. Built from {@link #ITERATIONS}, so it follows when they are raised.
    */
-  public static void spendEquivalentWork(char[] password) {
-    derive(password, "-no-such-account-".getBytes(StandardCharsets.UTF_8), ITERATIONS);
-  }
+  public static final String NO_ACCOUNT_HASH =
+      String.join(
+          ":",
+          PREFIX,
+          Integer.toString(ITERATIONS),
+          Base64.getEncoder()
+              .encodeToString("-no-such-account".getBytes(StandardCharsets.US_ASCII)),
+          Base64.getEncoder().encodeToString(new byte[KEY_BITS / 8]));
 
   private static byte[] derive(char[] password, byte[] salt, int iterations) {
     var spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
