@@ -175,13 +175,13 @@ final class LearnerJourney {
     browser.waitForExactText(By.id("question-prompt"), questions().get(0).getString("prompt"));
   }
 
-  private String focused() {
+  String focused() {
     return String.valueOf(
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
             .executeScript("return document.activeElement && document.activeElement.id;"));
   }
 
-  private void answer(JsonObject question, boolean right) {
+  void answer(JsonObject question, boolean right) {
     var options = question.getJsonArray("options");
     var keys = new ArrayList<String>();
     options.forEach(o -> keys.add(o.asJsonObject().getString("key")));

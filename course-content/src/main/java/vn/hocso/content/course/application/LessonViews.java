@@ -1,8 +1,8 @@
 package vn.hocso.content.course.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import vn.hocso.content.course.domain.Lesson;
 import vn.hocso.content.course.domain.VersionStatus;
 
@@ -13,7 +13,8 @@ import vn.hocso.content.course.domain.VersionStatus;
  * draft ({@code CourseVersion.requireDraft} guards every edit), so a view is keyed by course,
  * version number and lesson, and never goes stale: publishing makes a new version number, and the
  * learners still on the old one keep reading theirs. A working version (draft, in review: the
- * author's preview) is never kept. Bounded: when full, it starts again empty.
+ * author's preview) is never kept. Bounded: when full, the lesson read longest ago makes room
+ * (least recently used), so the lessons learners are on stay however many versions pile up.
  */
 @ApplicationScoped
 public class LessonViews {
@@ -21,9 +22,33 @@ public class LessonViews {
   /** Far more lessons than the platform's courses have in their published versions. */
   static final int MAX_LESSONS = 5_000;
 
-  private final Map<Key, LessonView> views = new ConcurrentHashMap<>();
+  private final int capacity;
+
+  /** In access order; guarded by itself. A view is made outside the lock (sanitising is slow). */
+  private final LinkedHashMap<Key, LessonView> views;
 
   private record Key(long courseId, int versionNumber, String lessonKey) {}
+
+  public LessonViews() {
+    this(MAX_LESSONS);
+  }
+
+  /** Keeping at most {@code capacity} lessons. */
+  LessonViews(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("Keep at least one lesson: " + capacity);
+    }
+    this.capacity = capacity;
+    this.views =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, LessonView> eldest) {
+            return size() > LessonViews.this.capacity;
+          }
+        };
+  }
 
   /** The lesson as a learner reads it. */
   public LessonView of(Lesson lesson) {
@@ -33,14 +58,24 @@ public class LessonViews {
       return LessonView.of(lesson);
     }
     var key = new Key(version.course().id(), version.number(), lesson.key());
-    var view = views.get(key);
-    if (view == null) {
-      if (views.size() >= MAX_LESSONS) {
-        views.clear();
+    synchronized (views) {
+      var kept = views.get(key); // a read counts as a use
+      if (kept != null) {
+        return kept;
       }
-      view = LessonView.of(lesson);
-      views.put(key, view);
     }
-    return view;
+    // Two requests may both make it the first time; either view is the same, the first one stays.
+    var made = LessonView.of(lesson);
+    synchronized (views) {
+      var kept = views.putIfAbsent(key, made);
+      return kept != null ? kept : made;
+    }
+  }
+
+  /** How many lessons are kept now. */
+  int size() {
+    synchronized (views) {
+      return views.size();
+    }
   }
 }

@@ -44,6 +44,57 @@ class LessonViewsTest {
     assertThat(views.of(lesson).blocks()).hasSize(before.blocks().size() + 1);
   }
 
+  @Test
+  void whenFullTheLessonReadLongestAgoMakesRoomAndTheOthersStay() throws Exception {
+    var course = withId(SampleCourses.qrPayment(), 9L);
+    course.submitForReview();
+    course.publish();
+    var lessons = course.version(1).lessons();
+    assertThat(lessons).hasSizeGreaterThanOrEqualTo(3);
+    var small = new LessonViews(2);
+
+    var first = small.of(lessons.get(0));
+    var second = small.of(lessons.get(1));
+    assertThat(small.of(lessons.get(0))).isSameAs(first); // read again: the most recent now
+    small.of(lessons.get(2)); // full: the second, read longest ago, makes room
+
+    assertThat(small.size()).isEqualTo(2);
+    assertThat(small.of(lessons.get(0))).isSameAs(first);
+    assertThat(small.of(lessons.get(1))).isNotSameAs(second).isEqualTo(second);
+  }
+
+  @Test
+  void staysBoundedAndRightUnderConcurrentReaders() throws Exception {
+    var course = withId(SampleCourses.qrPayment(), 10L);
+    course.submitForReview();
+    course.publish();
+    var lessons = course.version(1).lessons();
+    var expected = lessons.stream().map(LessonView::of).toList();
+    var small = new LessonViews(2);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var work = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 300; i++) {
+                    int n = (i * 7 + seed) % lessons.size();
+                    assertThat(small.of(lessons.get(n))).isEqualTo(expected.get(n));
+                  }
+                  return null;
+                }));
+      }
+      for (var done : work) {
+        done.get(); // rethrows a reader's failure
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(small.size()).isEqualTo(2);
+  }
+
   private static Course withId(Course course, long id) throws Exception {
     var field = Course.class.getDeclaredField("id");
     field.setAccessible(true);

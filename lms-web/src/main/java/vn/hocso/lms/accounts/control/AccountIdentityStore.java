@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import vn.hocso.lms.accounts.domain.Account;
+import vn.hocso.lms.accounts.domain.PasswordCheck;
 import vn.hocso.lms.accounts.domain.PasswordHashing;
 import vn.hocso.lms.accounts.domain.RoleGrant;
 
@@ -27,7 +28,25 @@ public class AccountIdentityStore implements IdentityStore {
 
   private static final Logger LOG = Logger.getLogger(AccountIdentityStore.class.getName());
   private final RecentPasswords recent = new RecentPasswords();
+  private PasswordCheck passwordCheck = PasswordCheck.HASHING;
 
+  protected AccountIdentityStore() {
+    // for CDI
+  }
+
+  /** For use outside a container (tests), with the password check to use. */
+  AccountIdentityStore(EntityManager entityManager, Passwords passwords, PasswordCheck check) {
+    this.entityManager = entityManager;
+    this.passwords = passwords;
+    this.passwordCheck = check;
+  }
+
+  /**
+   * Every log-in checks one hash (unless {@link RecentPasswords} knows this password and hash): her
+   * account's, at the parameters it was made with (an older one is then made again at today's), or
+   * for an unknown name {@link PasswordHashing#NO_ACCOUNT_HASH} at today's, so answering "no such
+   * account" takes as long as "wrong password".
+   */
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     var password = credential.getPassword().getValue();
     var account =
@@ -37,7 +56,7 @@ public class AccountIdentityStore implements IdentityStore {
             .getResultStream()
             .findFirst();
     if (account.isEmpty()) {
-      PasswordHashing.spendEquivalentWork(password);
+      passwordCheck.matches(password, PasswordHashing.NO_ACCOUNT_HASH);
       return CredentialValidationResult.INVALID_RESULT;
     }
     var username = account.get().username();
@@ -46,7 +65,7 @@ public class AccountIdentityStore implements IdentityStore {
     // An API client's next call: the slow hash was checked for this password and hash lately.
     boolean checkedLately = account.get().isEnabled() && recent.matchedLately(username, text, tag);
     if (!checkedLately) {
-      if (!account.get().acceptsPassword(password)) {
+      if (!account.get().acceptsPassword(password, passwordCheck)) {
         return CredentialValidationResult.INVALID_RESULT;
       }
       recent.matched(username, text, tag);

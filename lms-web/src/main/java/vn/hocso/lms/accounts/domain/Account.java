@@ -210,7 +210,16 @@ public class Account {
 
   /** Whether the password is this account's; a disabled account accepts none. */
   public boolean acceptsPassword(char[] password) {
-    return enabled && PasswordHashing.matches(password, passwordHash);
+    return acceptsPassword(password, PasswordCheck.HASHING);
+  }
+
+  /**
+   * Whether the password is this account's, checked by {@code check}; a disabled account accepts
+   * none, but its hash is checked all the same, so the time a log-in takes does not tell it apart.
+   */
+  public boolean acceptsPassword(char[] password, PasswordCheck check) {
+    boolean matches = check.matches(password, passwordHash);
+    return enabled && matches;
   }
 
   public Long id() {

@@ -116,13 +116,18 @@ public final class PasswordHashing {
   }
 
   /**
-   * Spends the same work as a real check, so a login with an unknown name takes as long as one with
-   * a wrong password.
+   * A well-formed hash at today's parameters that belongs to no account (its key is zeros, which no
+   * password derives to in practice): a log-in with an unknown name is checked against it, so it
+   * costs what a log-in with a wrong password costs and its time tells nothing of which names
+   * exist. Built from today's settings, so it follows when they are raised.
    */
-  public static void spendEquivalentWork(char[] password) {
-    argon2(
-        password, NO_SUCH_ACCOUNT_SALT, new Argon2Settings(MEMORY_KIB, PASSES, LANES), KEY_BYTES);
-  }
+  public static final String NO_ACCOUNT_HASH =
+      ARGON2ID
+          + new Argon2Settings(MEMORY_KIB, PASSES, LANES)
+          + "$"
+          + Base64.getEncoder().withoutPadding().encodeToString(NO_SUCH_ACCOUNT_SALT)
+          + "$"
+          + Base64.getEncoder().withoutPadding().encodeToString(new byte[KEY_BYTES]);
 
   private static byte[] argon2(char[] password, byte[] salt, Argon2Settings settings, int length) {
     var parameters =

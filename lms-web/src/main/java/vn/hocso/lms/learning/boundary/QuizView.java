@@ -36,6 +36,10 @@ public class QuizView implements Serializable {
   private String quiz;
   private QuizPage page;
   private String refusal;
+
+  /** The page no longer speaks for her enrolment: it offers only to be loaded again. */
+  private boolean stale;
+
   private boolean attempting;
   private int index;
   private final Map<String, List<String>> answers = new LinkedHashMap<>();
@@ -48,6 +52,8 @@ public class QuizView implements Serializable {
     try {
       page = learning.quiz(LearnerPages.username(), course, quiz);
       attempting = !page.passed() && page.canAttempt();
+      stale = false;
+      refusal = null;
       index = 0;
       answers.clear();
       outcome = null;
@@ -64,8 +70,8 @@ public class QuizView implements Serializable {
    * posts twice into the same view, and the second must not send a second {@code answered}.
    */
   public synchronized void check() {
-    if (outcome != null) {
-      return; // this question is marked already
+    if (outcome != null || stale || !hasQuestion()) {
+      return; // this question is marked already, or the page is out of date
     }
     var question = getQuestion();
     var response =
@@ -84,19 +90,51 @@ public class QuizView implements Serializable {
     refusal = null;
     try {
       outcome =
-          learning.answer(LearnerPages.username(), course, quiz, answers, question.key(), response);
+          learning.answer(
+              LearnerPages.username(),
+              course,
+              quiz,
+              page.stamp(),
+              answers,
+              question.key(),
+              response);
       answers.put(question.key(), response);
     } catch (LearningRefusedException e) {
-      refusal = messages.get(e.reason().messageKey());
+      refuse(e);
     }
   }
 
-  /** The next question of the attempt. */
+  /**
+   * The next question of the attempt, once the page is known to speak still for her enrolment and
+   * attempt (a quiz page left open in another tab may not).
+   */
   public synchronized void next() {
+    if (stale || outcome == null || outcome.attemptFinished() || index + 1 >= questionCount()) {
+      return; // nothing to go on to: a repeated click, or a page out of date
+    }
+    try {
+      learning.requireCurrentQuizPage(course, quiz, page.stamp());
+    } catch (LearningRefusedException e) {
+      refuse(e);
+      return;
+    }
     index++;
     refusal = null;
     outcome = null;
     clearChoice();
+  }
+
+  private void refuse(LearningRefusedException e) {
+    refusal = messages.get(e.reason().messageKey());
+    stale = e.reason() == LearningRefusedException.Reason.STALE_QUIZ_PAGE;
+  }
+
+  private int questionCount() {
+    return page == null ? 0 : page.questions().size();
+  }
+
+  private boolean hasQuestion() {
+    return page != null && attempting && index < questionCount();
   }
 
   /** Starts another attempt (the page reads her attempts again). */
@@ -108,7 +146,7 @@ public class QuizView implements Serializable {
     chosen = null;
     chosenMany = new ArrayList<>();
     order = new ArrayList<>();
-    if (page != null && attempting && index < page.questions().size()) {
+    if (hasQuestion()) {
       for (int i = 0; i < getQuestion().options().size(); i++) {
         order.add(null);
       }
@@ -121,6 +159,14 @@ public class QuizView implements Serializable {
 
   public String getRefusal() {
     return refusal;
+  }
+
+  /**
+   * True when the page speaks for a registration, version or attempt that is no longer hers: it
+   * then only offers to be loaded again.
+   */
+  public boolean isStale() {
+    return stale;
   }
 
   /** True while an attempt is in hand (not passed before, an attempt allowed). */

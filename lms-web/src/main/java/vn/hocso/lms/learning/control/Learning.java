@@ -42,6 +42,7 @@ import vn.hocso.lms.learning.domain.Enrolment;
 import vn.hocso.lms.learning.domain.EnrolmentProgress;
 import vn.hocso.lms.learning.domain.LearningStatements;
 import vn.hocso.lms.learning.domain.QuizAttempt;
+import vn.hocso.lms.learning.domain.QuizPageStamp;
 import vn.hocso.lms.learning.domain.Sitting;
 import vn.hocso.lms.people.domain.Person;
 import vn.hocso.xapi.client.model.Activity;
@@ -248,11 +249,13 @@ public class Learning {
     var enrolment = requireEnrolment(person, courseId);
     var state = state(person, enrolment);
     var step = unlockedStep(state.path(), CoursePath.Kind.QUIZ, quizKey);
-    sitting(person, enrolment, state);
+    var sitting = sitting(person, enrolment, state);
     var module = moduleOfQuiz(state.version(), quizKey);
     var quiz = module.quiz();
     var used = state.progress().attemptsAt(quiz.activityIri());
+    sitting.attemptsFinished(quizKey, used);
     return new QuizPage(
+        QuizPageStamp.of(enrolment, used),
         state.version().title(),
         quiz.key(),
         quiz.title(),
@@ -274,6 +277,13 @@ public class Learning {
    * question the attempt is marked ({@code passed} or {@code failed}), and the course may be passed
    * and completed with it.
    *
+   * <p>Refused ({@link Reason#STALE_QUIZ_PAGE}), with nothing sent, when the page's {@code stamp}
+   * is no longer her enrolment's: another registration (she took the course again), another version
+   * (an officer moved her), or an attempt finished meanwhile. Inside an attempt the finished
+   * attempts are those this login session knows (another tab's); the answer that would finish the
+   * attempt reads her records, so another device's are seen there.
+   *
+   * @param stamp what the quiz page was opened for ({@link QuizPage#stamp})
    * @param earlier her answers to the attempt's previous questions, by question key
    */
   @Transactional
@@ -281,11 +291,15 @@ public class Learning {
       String username,
       long courseId,
       String quizKey,
+      QuizPageStamp stamp,
       Map<String, List<String>> earlier,
       String questionKey,
       List<String> response) {
     var person = requireLockedPerson(username);
     var enrolment = requireEnrolment(person, courseId);
+    // Before anything reads the quiz of her enrolment's version: a stale page's question keys and
+    // count may be another version's.
+    requireCurrent(stamp, enrolment, quizKey, attemptsFinishedInSession(enrolment, quizKey));
     if (!finishesTheAttempt(enrolment, quizKey, earlier, questionKey)) {
       return answerInsideAttempt(person, enrolment, quizKey, earlier, questionKey, response);
     }
@@ -294,6 +308,7 @@ public class Learning {
     var module = moduleOfQuiz(state.version(), quizKey);
     var quiz = module.quiz();
     var used = state.progress().attemptsAt(quiz.activityIri());
+    requireCurrent(stamp, enrolment, quizKey, used);
     QuizAttempt attempt;
     try {
       attempt = QuizAttempt.resume(quiz, used, toResponses(earlier));
@@ -325,6 +340,9 @@ public class Learning {
     }
     state = afterEvents(person, enrolment, state, sitting, made);
     var usedNow = state.progress().attemptsAt(quiz.activityIri());
+    if (finished) {
+      sitting.attemptsFinished(quizKey, Math.max(usedNow, stamp.attemptNumber()));
+    }
     return new AnswerOutcome(
         marked,
         finished,
@@ -333,6 +351,54 @@ public class Learning {
         usedNow,
         !state.progress().asLearnerProgress().hasPassed(quiz) && quiz.allowsAnotherAttempt(usedNow),
         state.progress().completed());
+  }
+
+  /**
+   * "Next question" on a quiz page: refused ({@link Reason#STALE_QUIZ_PAGE}) when this login
+   * session's sitting in the course says the page no longer speaks for her: another registration or
+   * version (she took the course again, or a page of hers saw the version she was moved to), or the
+   * page's attempt finished in another tab. It reads no database and no LRS: "next" is a quarter of
+   * a learner's requests and queues nothing; the answer that follows checks her enrolment row
+   * itself ({@link #answer}), so a migration this session has not seen yet is caught there, before
+   * anything is sent.
+   */
+  public void requireCurrentQuizPage(long courseId, String quizKey, QuizPageStamp stamp) {
+    var sitting = sittings.get(courseId);
+    if (sitting == null) {
+      return; // this session knows nothing newer than the page
+    }
+    if (stamp == null
+        || !sitting.isFor(stamp.registration(), stamp.versionNumber())
+        || sitting.attemptsFinished(quizKey) >= stamp.attemptNumber()) {
+      throw new LearningRefusedException(
+          Reason.STALE_QUIZ_PAGE, "quiz " + quizKey + " page " + stamp + ", sitting elsewhere");
+    }
+  }
+
+  private static void requireCurrent(
+      QuizPageStamp stamp, Enrolment enrolment, String quizKey, int attemptsFinished) {
+    if (stamp == null || !stamp.isCurrentFor(enrolment, attemptsFinished)) {
+      throw new LearningRefusedException(
+          Reason.STALE_QUIZ_PAGE,
+          "quiz "
+              + quizKey
+              + " page "
+              + stamp
+              + ", enrolment "
+              + enrolment.registration()
+              + " v"
+              + enrolment.versionNumber()
+              + ", attempts finished "
+              + attemptsFinished);
+    }
+  }
+
+  /** Her finished attempts at the quiz as this login session's sitting in the course knows them. */
+  private int attemptsFinishedInSession(Enrolment enrolment, String quizKey) {
+    var sitting = sittings.get(enrolment.courseId());
+    return sitting != null && sitting.isFor(enrolment.registration(), enrolment.versionNumber())
+        ? sitting.attemptsFinished(quizKey)
+        : 0;
   }
 
   private boolean finishesTheAttempt(

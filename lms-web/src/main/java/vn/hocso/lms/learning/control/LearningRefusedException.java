@@ -15,6 +15,11 @@ public class LearningRefusedException extends RuntimeException {
     LOCKED("learning.locked"),
     NO_ATTEMPTS_LEFT("learning.noAttemptsLeft"),
     ALREADY_ANSWERED("learning.alreadyAnswered"),
+    /**
+     * A quiz page speaks for a registration, version or attempt that is no longer hers (she took
+     * the course again, was moved to a later version, or finished the attempt in another tab).
+     */
+    STALE_QUIZ_PAGE("learning.staleQuizPage"),
     /** An officer asked to move learners to a later version, and there is none published. */
     NO_LATER_VERSION("learning.noLaterVersion"),
     /** Taking a course again needs her latest take completed. */

@@ -7,6 +7,7 @@ import vn.hocso.content.course.application.LessonView;
 import vn.hocso.content.course.application.QuestionView;
 import vn.hocso.content.course.domain.QuestionResult;
 import vn.hocso.lms.learning.domain.CoursePath;
+import vn.hocso.lms.learning.domain.QuizPageStamp;
 
 /** The records the learning service hands to pages: no entity leaves it. */
 public final class LearningViews {
@@ -37,8 +38,12 @@ public final class LearningViews {
       boolean courseCompleted,
       boolean progressComplete) {}
 
-  /** A quiz in the player: its questions without their answers being shown. */
+  /**
+   * A quiz in the player: its questions without their answers being shown, and the {@code stamp}
+   * (registration, version, attempt) its answers must carry back.
+   */
   public record QuizPage(
+      QuizPageStamp stamp,
       String courseTitle,
       String quizKey,
       String title,
