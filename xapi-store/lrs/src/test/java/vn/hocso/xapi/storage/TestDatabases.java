@@ -18,6 +18,33 @@ public enum TestDatabases {
 
   /** A new database of this kind with the LRS schema. Close it to drop it. */
   public TestDatabase create() {
+    return createAt(null);
+  }
+
+  /**
+   * A new database of this kind with the LRS schema as of migration {@code version} (e.g. "9"), to
+   * test what a later migration does to data stored before it. Close it to drop it.
+   */
+  public TestDatabase createAt(String version) {
+    var database = createEmpty();
+    migrate(database, version);
+    return database;
+  }
+
+  /** Runs the LRS migrations on this database, up to {@code version} (null: all of them). */
+  public static void migrate(TestDatabase database, String version) {
+    var flyway =
+        Flyway.configure()
+            .dataSource(database.dataSource())
+            .locations("classpath:db/migration/lrs")
+            .table("lrs_schema_history");
+    if (version != null) {
+      flyway.target(version);
+    }
+    flyway.load().migrate();
+  }
+
+  private TestDatabase createEmpty() {
     var name = "lrs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     var database =
         switch (this) {
@@ -53,12 +80,6 @@ public enum TestDatabases {
                 });
           }
         };
-    Flyway.configure()
-        .dataSource(database.dataSource())
-        .locations("classpath:db/migration/lrs")
-        .table("lrs_schema_history")
-        .load()
-        .migrate();
     return database;
   }
 

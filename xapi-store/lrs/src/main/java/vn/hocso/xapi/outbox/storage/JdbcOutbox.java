@@ -52,7 +52,8 @@ public class JdbcOutbox {
         var select =
             connection.prepareStatement(
                 "select o.stored_micros, o.statement_id, o.actor_key, s.statement_json"
-                    + " from lrs_outbox o join lrs_statement s on s.statement_id = o.statement_id"
+                    + " from lrs_outbox o join lrs_statement s on s.stored_micros ="
+                    + " o.stored_micros and s.statement_id = o.statement_id"
                     + " where o.stored_micros <= ?"
                     + " order by o.stored_micros, o.statement_id")) {
       select.setLong(1, throughMicros);

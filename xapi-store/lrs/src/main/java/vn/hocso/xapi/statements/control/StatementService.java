@@ -155,12 +155,12 @@ public class StatementService {
 
   /**
    * The usual case without a look-up: none of these statements is stored yet. If one is (a client
-   * re-sending a batch, or a different statement under a used id), the statement table's primary
-   * key refuses the insert, the transaction rolls back whole, and the caller takes the careful way
-   * ({@link #storeNew}): look up, compare, accept the same again or answer 409. So does a batch the
-   * voiding rules refuse, so that errors come in the same order as on the careful way. The profile
-   * of the ingest benchmark showed the look-up (its own connection and query) at 6–8 % of the POST
-   * path.
+   * re-sending a batch, or a different statement under a used id), the unique index on the
+   * statement id refuses the insert, the transaction rolls back whole, and the caller takes the
+   * careful way ({@link #storeNew}): look up, compare, accept the same again or answer 409. So does
+   * a batch the voiding rules refuse, so that errors come in the same order as on the careful way.
+   * The profile of the ingest benchmark showed the look-up (its own connection and query) at 6–8 %
+   * of the POST path.
    */
   private Optional<List<String>> storeOptimistically(
       List<JsonObject> statements,

@@ -404,8 +404,9 @@ public class JdbcStatementStore implements StatementStore {
 
   /**
    * The statements matching the filters themselves. With an agent or activity filter the query
-   * walks that key's relation rows in (stored, id) order, joined to their statements, and stops
-   * after a page: its cost follows the page size, not the number of statements stored or matching.
+   * walks that key's relation rows in (stored, id) order, joined to their statements by the
+   * statement table's primary key (stored, id), and stops after a page: its cost follows the page
+   * size, not the number of statements stored or matching.
    */
   private List<StoredStatement> direct(StatementQuery query) {
     var sql = new StringBuilder("select ").append(COLUMNS);
@@ -413,15 +414,15 @@ public class JdbcStatementStore implements StatementStore {
     String order;
     if (query.agentKey().isPresent()) {
       sql.append(
-          " from lrs_statement_agent d join lrs_statement s on s.statement_id = d.statement_id"
-              + " where d.agent_hash = ?");
+          " from lrs_statement_agent d join lrs_statement s on s.stored_micros ="
+              + " d.stored_micros and s.statement_id = d.statement_id where d.agent_hash = ?");
       parameters.add(query.agentKey().get());
       sql.append(query.relatedAgents() ? "" : " and d.direct = true");
       order = "d";
     } else if (query.activityKey().isPresent()) {
       sql.append(
-          " from lrs_statement_activity d join lrs_statement s on s.statement_id ="
-              + " d.statement_id where d.activity_hash = ?");
+          " from lrs_statement_activity d join lrs_statement s on s.stored_micros ="
+              + " d.stored_micros and s.statement_id = d.statement_id where d.activity_hash = ?");
       parameters.add(query.activityKey().get());
       sql.append(query.relatedActivities() ? "" : " and d.direct = true");
       order = "d";

@@ -174,8 +174,13 @@ class JdbcStatementStoreTest {
     open(kind);
     var statement = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", null);
     store.storeAll(List.of(statement));
+    var sameIdLater =
+        Statement.accept(
+            statement.json(), ++clock, LrsClient.defaultAuthority("test"), "2.0.0", "test");
 
     assertThatThrownBy(() -> store.storeAll(List.of(statement)))
+        .isInstanceOf(DuplicateStatementException.class);
+    assertThatThrownBy(() -> store.storeAll(List.of(sameIdLater)))
         .isInstanceOf(DuplicateStatementException.class);
   }
 
@@ -586,6 +591,69 @@ class JdbcStatementStoreTest {
                     List.of(first), List.of(new AttachmentData(sha2, "image/png", bytes))))
         .isInstanceOf(DuplicateStatementException.class);
     assertThat(store.attachments(List.of(sha2))).isEmpty();
+  }
+
+  /**
+   * New statements go to the end of the statement table's clustered index (InnoDB's primary key),
+   * not to a random page of it: keyed by the client's random id, ingest slowed down as the store
+   * outgrew the buffer pool (issue 3, V10).
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void keepsTheStatementTableInStoredOrder(TestDatabases kind) throws Exception {
+    open(kind);
+    try (var connection = database.dataSource().getConnection()) {
+      var table = kind == TestDatabases.H2 ? "LRS_STATEMENT" : "lrs_statement";
+      var key = new java.util.TreeMap<Integer, String>();
+      try (var columns =
+          connection.getMetaData().getPrimaryKeys(connection.getCatalog(), null, table)) {
+        while (columns.next()) {
+          key.put(
+              columns.getInt("KEY_SEQ"),
+              columns.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      assertThat(key.values()).containsExactly("stored_micros", "statement_id");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void statementsStoredBeforeTheStoredOrderMigrationKeepEverything(TestDatabases kind) {
+    database = kind.createAt("9");
+    store = new JdbcStatementStore(database.dataSource());
+    var registration = UUID.randomUUID().toString();
+    var first = statement("lan@example.vn", COMPLETED, "https://hocso.vn/c/1", registration);
+    var second = statement("mai@example.vn", ATTEMPTED, "https://hocso.vn/c/2", null);
+    store.storeAll(List.of(first, second));
+
+    TestDatabases.migrate(database, null);
+
+    assertThat(parse(store.find(first.id()).orElseThrow().json())).isEqualTo(first.json());
+    assertThat(ids(all(10, false, Optional.empty()))).containsExactly(second.id(), first.id());
+    var lan = IndexKeys.ofAgent(parse("{\"mbox\":\"mailto:lan@example.vn\"}"));
+    assertThat(
+            ids(
+                new StatementQuery(
+                    lan,
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    Optional.of(registration),
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    10,
+                    false,
+                    Optional.empty(),
+                    Long.MAX_VALUE,
+                    Optional.empty())))
+        .containsExactly(first.id());
+    var sameIdLater =
+        Statement.accept(
+            second.json(), ++clock, LrsClient.defaultAuthority("test"), "2.0.0", "test");
+    assertThatThrownBy(() -> store.storeAll(List.of(sameIdLater)))
+        .isInstanceOf(DuplicateStatementException.class);
   }
 
   List<String> ids(StatementQuery query) {
