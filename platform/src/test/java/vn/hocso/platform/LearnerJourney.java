@@ -107,8 +107,9 @@ final class LearnerJourney {
   }
 
   /**
-   * One attempt, every answer right or every answer wrong; returns the score line. Checking and
-   * going to the next question update the page in place: the quiz page must not load again.
+   * One attempt, every answer right or every answer wrong; returns the score line. Checking updates
+   * the page in place and going to the next question makes no request at all: the quiz page must
+   * not load again.
    */
   String attempt(boolean right) {
     var loads = browser.documentLoads();
@@ -128,11 +129,22 @@ final class LearnerJourney {
       assertThat(attemptsUsed())
           .as("attempts used in the rules line after question " + (i + 1))
           .isEqualTo(i < questions.size() - 1 ? usedBefore : usedBefore + 1);
+      assertThat(browser.driver().findElement(By.id("marked-prompt")).getText())
+          .as("the question marked, shown with its feedback")
+          .isEqualTo(question.getString("prompt"));
       if (i < questions.size() - 1) {
+        assertThat(browser.driver().findElement(By.id("question-prompt")).isDisplayed())
+            .as("the next question, hidden until she goes on")
+            .isFalse();
+        var requests = browser.requestsSinceLoad();
         browser.driver().findElement(By.id("attempt:next")).click();
         browser.waitForExactText(
             By.id("question-prompt"), questions.get(i + 1).getString("prompt"));
         assertThat(focused()).as("focus on the next question").isEqualTo("question-legend");
+        // The check's answer brought the next question along: showing it asks the server nothing.
+        assertThat(browser.requestsSinceLoad())
+            .as("requests for the next question after question " + (i + 1))
+            .isEqualTo(requests);
       }
     }
     var score = browser.waitFor(By.id("score")).getText();
