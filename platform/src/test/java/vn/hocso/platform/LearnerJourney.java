@@ -119,7 +119,22 @@ final class LearnerJourney {
       var question = questions.get(i);
       browser.waitForExactText(By.id("question-prompt"), question.getString("prompt"));
       answer(question, right);
-      browser.driver().findElement(By.id("attempt:check")).click();
+      if (i == 0) {
+        // A double click: the second post (queued by faces.js with the same fields) names question
+        // 1, marked already, and must not become the answer to question 2, now in hand.
+        var requests = browser.requestsSinceLoad();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeScript(
+                "var check = document.getElementById('attempt:check'); check.click(); check.click();");
+        try {
+          waitFor(browser::requestsSinceLoad, sent -> sent >= requests + 2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      } else {
+        browser.driver().findElement(By.id("attempt:check")).click();
+      }
       var verdict = browser.waitFor(By.id("verdict")).getText();
       assertThat(verdict).isEqualTo(right ? "Đúng rồi!" : "Chưa đúng.");
       assertThat(focused()).as("focus after checking").isEqualTo("attempt:feedback");
