@@ -102,7 +102,7 @@ statements_before=$(mariadb --protocol=tcp -h 127.0.0.1 -u root -N -e "select co
   echo "load before baseline: $(load)"
 } | tee "$out/run.txt"
 rm -rf bench/learners/target/gatling bench/learners/target/learners-lrs.json
-requests=$((learners * 28)) # both simulations make 28 requests per learner
+requests=$((learners * 21)) # both simulations make 21 requests per learner ("next question" sends none)
 read -r p0 d0 <<<"$(cpu)"
 [ -n "${BENCH_SKIP_BASELINE:-}" ] || gatling BaselineSimulation
 read -r p1 d1 <<<"$(cpu)"

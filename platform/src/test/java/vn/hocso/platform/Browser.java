@@ -107,6 +107,22 @@ public final class Browser implements AutoCloseable {
   public void clickToLoad(By locator) {
     var loads = documentLoads();
     waitFor(locator).click();
+    awaitOneLoad(loads, locator);
+  }
+
+  /**
+   * Posts the button's form as a browser without JavaScript would (the button's own scripts, such
+   * as an f:ajax, do not run) and waits until the page that answers has loaded.
+   */
+  public void postWithoutScripts(String buttonId) {
+    var loads = documentLoads();
+    var button = waitFor(By.id(buttonId));
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].form.requestSubmit(arguments[0]);", button);
+    awaitOneLoad(loads, By.id(buttonId));
+  }
+
+  private void awaitOneLoad(int loads, By locator) {
     wait.until(
         driver -> {
           try {
@@ -122,6 +138,17 @@ public final class Browser implements AutoCloseable {
       throw new AssertionError(
           "One click loaded " + (documentLoads() - loads) + " pages, not one: " + locator);
     }
+  }
+
+  /**
+   * The HTTP requests the page in hand has made since it loaded (scripts, images, ajax: its
+   * resource timing entries), so a test can tell that an action stayed in the browser.
+   */
+  public long requestsSinceLoad() {
+    return ((Number)
+            ((JavascriptExecutor) driver)
+                .executeScript("return performance.getEntriesByType('resource').length;"))
+        .longValue();
   }
 
   /**

@@ -12,9 +12,10 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The quiz page when it no longer speaks for her: a woman opens the VietQR quiz in two tabs of one
  * login session and finishes the attempt in the second; the first tab's answer is refused in
- * Vietnamese with a way to load the page again, and nothing of it reaches the LRS. Then her session
- * ends while the page is open: the next answer says the page expired and offers the reload link,
- * focused and reachable with the keyboard, instead of asking her to press again.
+ * Vietnamese with a way to load the page again, and nothing of it reaches the LRS. Loaded again,
+ * the page answers and goes on to the next question without JavaScript too. Then her session ends
+ * while the page is open: the next answer says the page expired and offers the reload link, focused
+ * and reachable with the keyboard, instead of asking her to press again.
  */
 class QuizPageIT {
 
@@ -58,6 +59,17 @@ class QuizPageIT {
       assertThat(browser.waitFor(By.id("quiz-rules")).getText()).contains("Đã làm 1 trên 3");
       browser.waitForExactText(By.id("question-prompt"), questions.get(0).getString("prompt"));
 
+      // Without JavaScript, "check" and "next question" post the page: the next question, already
+      // in hand after the check, is shown by the post, none skipped.
+      journey.answer(questions.get(0), true);
+      browser.postWithoutScripts("attempt:check");
+      assertThat(browser.waitFor(By.id("verdict")).getText()).isEqualTo("Đúng rồi!");
+      assertThat(browser.driver().findElement(By.id("question-prompt")).isDisplayed()).isFalse();
+      browser.postWithoutScripts("attempt:next");
+      browser.waitForExactText(By.id("question-prompt"), questions.get(1).getString("prompt"));
+      assertThat(browser.driver().findElements(By.id("verdict"))).isEmpty();
+      assertThat(browser.driver().findElements(By.id("marked-prompt"))).isEmpty();
+
       // Her session ends with the page open (the login page would answer the ajax post).
       browser.driver().manage().deleteAllCookies();
       ((org.openqa.selenium.JavascriptExecutor) browser.driver())
@@ -69,7 +81,7 @@ class QuizPageIT {
                   + " + ' ' + d.responseCode + ' ' + d.description); });"
                   + " window.addEventListener('error', function (e) {"
                   + " window.testEvents.push('script error ' + e.message); });");
-      journey.answer(questions.get(0), true);
+      journey.answer(questions.get(1), true);
       browser.driver().findElement(By.id("attempt:check")).click();
       var outcome = afterTheClick(browser);
       assertThat(outcome).as("what the page shows after the answer").isEqualTo("expired");
@@ -84,16 +96,18 @@ class QuizPageIT {
       browser.waitFor(By.id("login:username")); // the page again, behind her login
     }
 
-    // The LRS holds attempt 1 of the second tab only: 8 answers and its failed, none of the first.
+    // The LRS holds attempt 1 of the second tab (8 answers and its failed) and the first answer of
+    // attempt 2, posted without JavaScript; none of the stale first tab.
     var lrs = LearnerJourney.lrs(platform);
     var registration = LearnerJourney.registrations(lrs, started, 1).get(0);
-    var expected = 3 + 4 + questions.size() + 1; // registered, launched, initialized, lessons, quiz
+    // registered, launched, initialized, lessons, attempt 1, attempt 2's first answer
+    var expected = 3 + 4 + questions.size() + 1 + 1;
     LearnerJourney.statements(lrs, registration, expected);
     Thread.sleep(2_000); // a statement of the stale tab would arrive by now
     var stored = LearnerJourney.statements(lrs, registration, expected);
     assertThat(stored.stream().map(LearnerJourney::describe))
         .filteredOn(s -> s.startsWith("answered"))
-        .hasSize(questions.size());
+        .hasSize(questions.size() + 1);
     assertThat(stored.stream().map(LearnerJourney::describe))
         .contains("failed quiz/bai-kiem-tra-vietqr")
         .doesNotContain("passed quiz/bai-kiem-tra-vietqr");

@@ -22,9 +22,11 @@ import java.util.stream.IntStream;
  * VietQR course and enrols, reads its four lessons one page at a time, answers the eight questions
  * of the final quiz (each checked, right) and signs out. A reader's pause comes before each page.
  * Every page is a real Faces request: the form's jakarta.faces.ViewState and the session cookie are
- * carried from the previous response. Checking an answer and "next question" are Faces ajax
- * requests, as the quiz page's buttons send them with JavaScript (faces.js), answered by partial
- * responses that update the question in place. Each learner makes 21 xAPI statements (docs/XAPI-PROFILE.md),
+ * carried from the previous response. Checking an answer is a Faces ajax request, as the quiz
+ * page's button sends it with JavaScript (faces.js), answered by a partial response that updates
+ * the question in place and brings the next question along (its prompt, fields and key are read
+ * from it); "next question" then shows that question in the browser and sends nothing. Each
+ * learner makes 21 xAPI statements (docs/XAPI-PROFILE.md),
  * delivered through the LMS's queue; after the run {@link LrsCount} waits for them in the LRS.
  *
  * <p>Requests: HTML and Faces partial responses only. Static resources are left out: their URLs
@@ -150,7 +152,12 @@ public class LearnersSimulation extends Simulation {
     return regex("id=\"verdict\"><strong>([^<]*)</strong>").is("Đúng rồi!");
   }
 
-  /** The prompt of the question shown, its text unescaped. */
+  /** The key of the question in hand, which the page's hidden field names with each check. */
+  static CheckBuilder answering() {
+    return regex("name=\"attempt:answering\" value=\"([^\"]+)\"").saveAs("answering");
+  }
+
+  /** The prompt of the question in hand (hidden after a check until she goes on), unescaped. */
   static CheckBuilder.Validate<String> prompt() {
     return regex("id=\"question-prompt\" class=\"question-prompt\">([^<]*)</span>")
         .transform(LearnersSimulation::unescape);
@@ -185,10 +192,10 @@ public class LearnersSimulation extends Simulation {
 
   static final String CHECK_RENDER =
       "attempt:question attempt:feedback-area attempt:actions attempt:steps quiz-rules";
-  static final String NEXT_RENDER = "attempt:question attempt:feedback-area attempt:actions";
 
   static HttpRequestActionBuilder answerQuestion(java.util.function.Function<Session, Integer> question) {
-    return quizAjax("answer", "attempt:check", "attempt:check attempt", CHECK_RENDER)
+    return quizAjax("answer", "attempt:check", "attempt:check attempt:in-hand", CHECK_RENDER)
+        .formParam("attempt:answering", "#{answering}")
         .formParamSeq(session -> answer(session, question.apply(session)));
   }
 
@@ -202,25 +209,27 @@ public class LearnersSimulation extends Simulation {
                       css("#question-prompt").is(QUIZ.questions().get(0).prompt()),
                       formAction("attempt"),
                       viewState(),
-                      positions()))
+                      positions(),
+                      answering()))
           .repeat(QUIZ.questions().size() - 1, "question")
           .on(
               exec(think())
                   .exec(
                       answerQuestion(session -> session.getInt("question"))
-                          .check(verdict(), partialViewState()))
-                  .exec(think())
-                  .exec(
-                      quizAjax("next question", "attempt:next", "attempt:next", NEXT_RENDER)
                           .check(
+                              verdict(),
+                              partialViewState(),
                               prompt()
                                   .is(
                                       session ->
                                           QUIZ.questions()
                                               .get(session.getInt("question") + 1)
                                               .prompt()),
-                              partialViewState(),
-                              positions())))
+                              positions(),
+                              answering()))
+                  // She reads the feedback and presses "next question": no request (the check
+                  // brought the question along); the pause stays, as her reading does.
+                  .exec(think()))
           .exec(think())
           .exec(
               answerQuestion(session -> QUIZ.questions().size() - 1)

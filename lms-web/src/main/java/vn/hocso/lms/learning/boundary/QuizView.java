@@ -1,5 +1,6 @@
 package vn.hocso.lms.learning.boundary;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,12 +23,20 @@ import vn.hocso.lms.web.Messages;
  * A quiz (/app/quiz.xhtml), one question at a time: she answers, checks, sees at once whether it
  * was right and why, and goes on; after the last question, her score, and another attempt if the
  * course's policy allows one. The answers of the attempt in hand live in this view.
+ *
+ * <p>Marking an answer moves on to the next question at once: the page shows the answer marked with
+ * its feedback and carries the next question hidden, which "next question" shows in the browser
+ * without a request (a quarter of a learner's requests in bench/run-learners.sh); without
+ * JavaScript, {@link #next} posts the page and it shows the question in hand.
  */
 @Named
 @ViewScoped
 public class QuizView implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The request parameter naming the question an answer is for (the page's hidden field). */
+  static final String ANSWERING = "attempt:answering";
 
   @Inject transient Learning learning;
   @Inject transient Messages messages;
@@ -41,9 +50,16 @@ public class QuizView implements Serializable {
   private boolean stale;
 
   private boolean attempting;
+
+  /** The question in hand: the next one to answer (the question count once all are answered). */
   private int index;
+
   private final Map<String, List<String>> answers = new LinkedHashMap<>();
+
+  /** The answer just marked, shown with its feedback until she goes on; null when none is. */
   private AnswerOutcome outcome;
+
+  private int markedIndex;
   private String chosen;
   private List<String> chosenMany = new ArrayList<>();
   private List<String> order = new ArrayList<>();
@@ -55,6 +71,7 @@ public class QuizView implements Serializable {
       stale = false;
       refusal = null;
       index = 0;
+      markedIndex = 0;
       answers.clear();
       outcome = null;
       clearChoice();
@@ -66,13 +83,16 @@ public class QuizView implements Serializable {
   }
 
   /**
-   * Marks the question in hand and shows its feedback, once: without JavaScript a double click
-   * posts twice into the same view, and the second must not send a second {@code answered}.
+   * Marks the question in hand, shows its feedback and moves on to the next question, once: a
+   * double click posts twice into the same view (without JavaScript; with it, faces.js queues the
+   * second), and the second, which names the question marked already, must neither send a second
+   * {@code answered} nor be taken as the answer to the next question.
    */
   public synchronized void check() {
-    if (outcome != null || stale || !hasQuestion()) {
-      return; // this question is marked already, or the page is out of date
+    if (stale || !hasQuestion() || !getQuestion().key().equals(answering())) {
+      return; // the page is out of date, or this post answers a question marked already
     }
+    outcome = null; // she went on to the question in hand (shown by the page, no request)
     var question = getQuestion();
     var response =
         switch (question.kind()) {
@@ -99,17 +119,30 @@ public class QuizView implements Serializable {
               question.key(),
               response);
       answers.put(question.key(), response);
+      markedIndex = index;
+      index++;
+      clearChoice();
     } catch (LearningRefusedException e) {
       refuse(e);
     }
   }
 
+  /** The question key the posted form answers (null when it names none). */
+  private static String answering() {
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterMap()
+        .get(ANSWERING);
+  }
+
   /**
-   * The next question of the attempt, once the page is known to speak still for her enrolment and
-   * attempt (a quiz page left open in another tab may not).
+   * "Next question" posted without JavaScript: the page stops showing the answer just marked and
+   * shows the question in hand (the answer moved on to it already, so a repeated click skips
+   * nothing), once the page is known to speak still for her enrolment and attempt (a quiz page left
+   * open in another tab may not). With JavaScript the page shows it without this request.
    */
   public synchronized void next() {
-    if (stale || outcome == null || outcome.attemptFinished() || index + 1 >= questionCount()) {
+    if (stale || outcome == null || outcome.attemptFinished() || !hasQuestion()) {
       return; // nothing to go on to: a repeated click, or a page out of date
     }
     try {
@@ -118,10 +151,8 @@ public class QuizView implements Serializable {
       refuse(e);
       return;
     }
-    index++;
     refusal = null;
     outcome = null;
-    clearChoice();
   }
 
   private void refuse(LearningRefusedException e) {
@@ -192,8 +223,50 @@ public class QuizView implements Serializable {
     return index + 1;
   }
 
+  /** True while the page shows the answer just marked (the question in hand hidden). */
   public boolean isChecked() {
     return outcome != null;
+  }
+
+  /** True while a question of the attempt is still to be answered. */
+  public boolean isQuestionInHand() {
+    return hasQuestion();
+  }
+
+  public String getAnsweringParameter() {
+    return ANSWERING;
+  }
+
+  /** The question whose answer was just marked. */
+  public QuestionView getMarkedQuestion() {
+    return outcome == null ? null : page.questions().get(markedIndex);
+  }
+
+  public int getMarkedNumber() {
+    return markedIndex + 1;
+  }
+
+  private List<String> markedResponse() {
+    var marked = getMarkedQuestion();
+    return marked == null ? List.of() : answers.getOrDefault(marked.key(), List.of());
+  }
+
+  /** Her choice in the question just marked (single choice, true/false). */
+  public String getMarkedChosen() {
+    var response = markedResponse();
+    return response.isEmpty() ? null : response.get(0);
+  }
+
+  public List<String> getMarkedChosenMany() {
+    return markedResponse();
+  }
+
+  public List<String> getMarkedOrder() {
+    return markedResponse();
+  }
+
+  public List<Integer> getMarkedSlots() {
+    return slots(markedResponse().size());
   }
 
   public AnswerOutcome getOutcome() {
@@ -202,8 +275,12 @@ public class QuizView implements Serializable {
 
   /** The position slots of an ordering question: 0, 1, 2… */
   public List<Integer> getSlots() {
+    return slots(order.size());
+  }
+
+  private static List<Integer> slots(int count) {
     var slots = new ArrayList<Integer>();
-    for (int i = 0; i < order.size(); i++) {
+    for (int i = 0; i < count; i++) {
       slots.add(i);
     }
     return slots;

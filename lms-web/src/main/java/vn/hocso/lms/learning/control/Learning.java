@@ -357,9 +357,10 @@ public class Learning {
    * "Next question" on a quiz page: refused ({@link Reason#STALE_QUIZ_PAGE}) when this login
    * session's sitting in the course says the page no longer speaks for her: another registration or
    * version (she took the course again, or a page of hers saw the version she was moved to), or the
-   * page's attempt finished in another tab. It reads no database and no LRS: "next" is a quarter of
-   * a learner's requests and queues nothing; the answer that follows checks her enrolment row
-   * itself ({@link #answer}), so a migration this session has not seen yet is caught there, before
+   * page's attempt finished in another tab. Only a page posted without JavaScript asks (with it,
+   * "next" shows the question the check brought along, with no request). It reads no database and
+   * no LRS, as "next" queues nothing; the answer that follows checks her enrolment row itself
+   * ({@link #answer}), so a migration this session has not seen yet is caught there, before
    * anything is sent.
    */
   public void requireCurrentQuizPage(long courseId, String quizKey, QuizPageStamp stamp) {
