@@ -30,8 +30,11 @@ mkdir -p "$out"
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl platform -am
 fi
-# The seeder's class path: also with BENCH_SKIP_BUILD when a plain `mvn package` built the rest.
-if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$out/classpath.txt" ]; then
+# The seeder's class path: also with BENCH_SKIP_BUILD when a plain `mvn package` built the rest,
+# and again whenever a pom changed since it was written (a new dependency, e.g. Bouncy Castle).
+if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$out/classpath.txt" ] ||
+  [ pom.xml -nt "$out/classpath.txt" ] || [ lms-web/pom.xml -nt "$out/classpath.txt" ] ||
+  [ course-content/pom.xml -nt "$out/classpath.txt" ]; then
   mvn -B -q -Dspotless.check.skip=true -DskipTests -pl lms-web -am test-compile \
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 fi
