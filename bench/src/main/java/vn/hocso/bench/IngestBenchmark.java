@@ -116,12 +116,9 @@ public final class IngestBenchmark {
     // that to whichever came first (session 8: "none", "verb" or "since", by the order run).
     for (var filter : filters().values()) {
       for (int i = 0; i < Math.max(1, queries / 10); i++) {
-        var request =
-            HttpRequest.newBuilder(lrs.resolve("statements?limit=100&" + filter))
-                .header("Authorization", authorization)
-                .header("X-Experience-API-Version", "2.0.0")
-                .build();
-        var response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        var response =
+            client.send(
+                statementsQuery(lrs, authorization, filter), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
           throw new IllegalStateException(filter + " answered " + response.statusCode());
         }
@@ -132,11 +129,7 @@ public final class IngestBenchmark {
       var latencies = new long[queries];
       int returned = 0;
       for (int i = -queries / 10; i < queries; i++) { // a tenth to warm up, not counted
-        var request =
-            HttpRequest.newBuilder(lrs.resolve("statements?limit=100&" + filter))
-                .header("Authorization", authorization)
-                .header("X-Experience-API-Version", "2.0.0")
-                .build();
+        var request = statementsQuery(lrs, authorization, filter);
         long start = System.nanoTime();
         var response = client.send(request, HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - start;
@@ -157,6 +150,14 @@ public final class IngestBenchmark {
           latencies[(int) Math.ceil(queries * 0.95) - 1] / 1e6,
           latencies[queries - 1] / 1e6);
     }
+  }
+
+  /** {@code GET /statements?limit=100&<filter>}, as every timed and warm-up query sends it. */
+  private static HttpRequest statementsQuery(URI lrs, String authorization, String filter) {
+    return HttpRequest.newBuilder(lrs.resolve("statements?limit=100&" + filter))
+        .header("Authorization", authorization)
+        .header("X-Experience-API-Version", "2.0.0")
+        .build();
   }
 
   private static int countStatements(String body) {

@@ -1,6 +1,7 @@
 package vn.hocso.lms.coverage;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
@@ -31,18 +32,15 @@ public final class LockWaits {
     try (var monitor = dataSource.getConnection();
         var query =
             monitor.prepareStatement(
-                "select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ?"
-                    + " and trx_state = 'LOCK WAIT'")) {
+                // innodb_trx misses the wait of an UPDATE that is its transaction's first
+                // statement (MariaDB 10.11), so a statement of it running 200 ms counts too.
+                "select (select count(*) from information_schema.innodb_trx"
+                    + " where trx_mysql_thread_id = ? and trx_state = 'LOCK WAIT')"
+                    + " + (select count(*) from information_schema.processlist where id = ?"
+                    + " and command = 'Query' and time_ms >= 200)")) {
       query.setLong(1, connectionId);
-      for (int i = 0; i < 6000 && !work.isDone(); i++) {
-        try (var rows = query.executeQuery()) {
-          rows.next();
-          if (rows.getLong(1) > 0) {
-            return;
-          }
-        }
-        Thread.sleep(10);
-      }
+      query.setLong(2, connectionId);
+      pollUntilPositive(query, work);
     }
   }
 
@@ -66,16 +64,22 @@ public final class LockWaits {
               : "select count(*) from information_schema.processlist where db = database()"
                   + " and id <> connection_id() and command = 'Query' and time_ms >= 200";
       try (var query = monitor.prepareStatement(sql)) {
-        for (int i = 0; i < 6000 && !work.isDone(); i++) {
-          try (var rows = query.executeQuery()) {
-            rows.next();
-            if (rows.getLong(1) > 0) {
-              return;
-            }
-          }
-          Thread.sleep(10);
+        pollUntilPositive(query, work);
+      }
+    }
+  }
+
+  /** Runs a count query every 10 ms until it counts something or {@code work} is done (≤ 1 min). */
+  private static void pollUntilPositive(PreparedStatement query, Future<?> work)
+      throws SQLException, InterruptedException {
+    for (int i = 0; i < 6000 && !work.isDone(); i++) {
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        if (rows.getLong(1) > 0) {
+          return;
         }
       }
+      Thread.sleep(10);
     }
   }
 }
